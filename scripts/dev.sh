@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Switchboard contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The two set-up commands of the README, for a fresh Debian 12 machine:
+#   scripts/dev.sh run    install what is missing, build, start the console in sandbox mode
+#   scripts/dev.sh test   install what is missing, build, run the whole suite, build and check the package
+# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+# Debian packages the build, the tests and the package check need. Keep in step with
+# ../shared/reference/qt-toolchain.md §1 and installer/CMakeLists.txt.
+build_packages=(
+    cmake ninja-build g++ ccache pkg-config
+    qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-httpserver-dev qt6-charts-dev qt6-tools-dev
+    qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev qt6-qpa-plugins libssl-dev libcurl4-openssl-dev libjwt-dev
+)
+test_packages=(
+    xvfb xauth gnome-keyring dbus-x11 libsecret-tools
+    nodejs python3-jsonschema desktop-file-utils appstream
+    clang libclang-rt-14-dev
+)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing: ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        as_root apt-get update -qq
+        as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+    # npm: node-agent-sdk's conformance test installs it with the npm that ships with Node.
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "== installing: npm"
+        as_root apt-get install -y -qq npm >/dev/null
+    fi
+}
+
+configure_and_build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j"$(nproc)"
+}
+
+case "${1:-}" in
+run)
+    install_missing "${build_packages[@]}"
+    configure_and_build dev
+    exec build/dev/app/switchboard --sandbox
+    ;;
+test)
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    configure_and_build ci
+    # The package build-install-check is a CTest test too (label "package"), so one closing line counts all.
+    exec ctest --preset ci -j"$(nproc)"
+    ;;
+*)
+    echo "usage: scripts/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
