@@ -1,0 +1,270 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "connector/ConnectorTypes.h"
+#include "connector/EndpointHealth.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+class QTimer;
+
+namespace Switchboard
+{
+class Clock;
+}
+
+namespace Switchboard::LivePerson
+{
+class AgentChannel;
+struct ChannelStatus;
+struct ConversationInfo;
+struct ConversationMessage;
+struct CommandResult;
+struct DialogInfo;
+struct Skill;
+} // namespace Switchboard::LivePerson
+
+namespace Switchboard::Bot
+{
+class BotClient;
+struct BotError;
+struct BotResponse;
+struct BotState;
+struct HopRecord;
+} // namespace Switchboard::Bot
+
+namespace Switchboard::Storage
+{
+class TranscriptStore;
+}
+
+namespace Switchboard::Connector
+{
+
+class EventLog;
+
+/** What a session engine needs to know about its integration. */
+struct SessionSettings
+{
+    QString integrationId;
+    QString name;
+    /** "messaging" or "chat". */
+    QString channel = QStringLiteral("messaging");
+    /** The bot's own skill: escalation never transfers back to it (loop guard). */
+    QString botSkillId;
+    /** Where failed conversations go; empty = no automatic transfer, an alert instead. */
+    QString fallbackSkillId;
+    bool surveyBot = false;
+    /** Send the Custom Endpoint START (welcome) event when the bot joins a conversation. */
+    bool sendWelcome = false;
+    /** How often observers get a batch of changes. */
+    int tickMs = 50;
+    /** Bot state probe period while healthy, and while down. */
+    int probeIntervalMs = 30000;
+    int probeIntervalDownMs = 5000;
+};
+
+/** Makes the engine's parts on the engine's own thread, so sockets and timers live there. */
+struct SessionParts
+{
+    using SentinelCallback = std::function<void(const QString &sentinelUrl, const QString &error)>;
+
+    std::function<LivePerson::AgentChannel *(QObject *parent)> makeChannel;
+    /**
+     * Optional: finds the Sentinel host (CSDS service "sentinel") before the bot client is made,
+     * calling back on the context's thread. Custom Endpoint bots need it for the App JWT.
+     */
+    std::function<void(QObject *context, SentinelCallback callback)> resolveSentinel;
+    std::function<Bot::BotClient *(const QString &sentinelUrl, QObject *parent)> makeBot;
+};
+
+/**
+ * The working half of a connector session. It joins one AgentChannel to one BotClient: every
+ * consumer message is recorded, handed to the bot with a stable delivery id, and the bot's reply
+ * items are published in order (text, cards, quick replies, delays with typing, transfer, close,
+ * TTR); failures escalate to the fallback skill. It tracks conversation state and endpoint health
+ * and reports observers a batch of changes per tick.
+ *
+ * Delivery guarantees: a consumer message is marked handled only after its replies were
+ * processed, so a restart hands an unanswered message to the bot again (same delivery id); every
+ * reply item is recorded as published, and committed, before it is sent, so no reply goes out
+ * twice (at most once), across reconnects and restarts.
+ *
+ * Thread: lives on the session's worker thread (ConnectorSessionImpl moves it there) and creates
+ * its channel and bot client there in start(). Not thread-safe; talk to it with queued calls.
+ * The TranscriptStore and the EventLog are shared and must outlive it.
+ */
+class SessionEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionEngine)
+
+public:
+    SessionEngine(SessionSettings settings,
+                  SessionParts parts,
+                  Storage::TranscriptStore *store,
+                  EventLog *eventLog,
+                  const Clock &clock,
+                  QObject *parent = nullptr);
+    ~SessionEngine() override;
+
+    void start();
+    void stop();
+    void escalate(const Switchboard::Connector::EscalationRequest &request);
+    void escalateAllOpen(const Switchboard::Connector::EscalationRequest &request);
+    void requestTranscript(const QString &conversationId);
+    void requestHops(const QString &deliveryId);
+    void requestHealthHistory(qint64 fromMs, qint64 toMs, int maxBuckets);
+
+Q_SIGNALS:
+    void statusChanged(const Switchboard::Connector::SessionStatus &status);
+    /** One batch per tick: changed conversations, new transcript lines, counters, health. */
+    void ticked(const QList<Switchboard::Connector::ConversationSnapshot> &conversations,
+                const QList<Switchboard::Connector::TranscriptEntry> &entries,
+                const Switchboard::Connector::SessionCounters &counters,
+                const Switchboard::Connector::HealthSnapshot &health);
+    void skillsChanged(const QList<Switchboard::Connector::SkillInfo> &skills);
+    void escalationFinished(const QString &conversationId, bool ok, const QString &message);
+    void alertRaised(const QString &message);
+    void transcriptLoaded(const QString &conversationId,
+                          const QList<Switchboard::Connector::TranscriptEntry> &entries);
+    void hopsLoaded(const QString &deliveryId, const QList<Switchboard::Connector::HopSnapshot> &hops);
+    void healthHistoryLoaded(qint64 fromMs, qint64 toMs, const QList<Switchboard::Connector::HealthBucket> &buckets);
+    void stopped();
+
+private:
+    struct Delivery
+    {
+        QString deliveryId;
+        QStringList constituents;
+        QString dialogId;
+        qint64 sequence = -1;
+        bool recovered = false;
+    };
+    struct PendingResponse;
+    struct Conversation
+    {
+        ConversationSnapshot snapshot;
+        QString dialogId;
+        /** LivePerson's conversation context (campaign, engagement, client properties). */
+        QJsonObject context;
+        /** Deliveries sent to the bot and not answered yet, in order. */
+        QHash<QString, Delivery> inFlight;
+        /** Responses waiting to be published, in arrival order. */
+        std::deque<std::shared_ptr<PendingResponse>> publishQueue;
+        bool publishing = false;
+        bool escalating = false;
+    };
+
+    void createBot(const QString &sentinelUrl);
+    // channel
+    void handleChannelState(const LivePerson::ChannelStatus &status);
+    void handleConversationStarted(const LivePerson::ConversationInfo &info);
+    void handleConsumerMessage(const LivePerson::ConversationMessage &message);
+    void handleConversationClosed(const QString &conversationId, const QString &reason);
+    void handleConversationTransferred(const QString &conversationId, const QString &newSkillId);
+    void handleRemoved(const QString &conversationId);
+    void handleDialogChanged(const QString &conversationId, const LivePerson::DialogInfo &dialog);
+    void handleSkills(const QList<LivePerson::Skill> &skills);
+    // bot
+    void handleReplied(const QString &deliveryId, const Bot::BotResponse &response);
+    void handleDeliveryFailed(const QString &deliveryId, const Bot::BotError &error);
+    void handleAttempt(const Bot::HopRecord &hop);
+    void handleStateProbed(const Bot::BotState &state);
+    void handleEventsCombined(const QString &deliveryId, const QStringList &constituents);
+
+    Conversation &conversation(const QString &conversationId);
+    Conversation *findConversation(const QString &conversationId);
+    Conversation *conversationOfDelivery(const QString &deliveryId);
+    void deliverToBot(Conversation &conversation, const LivePerson::ConversationMessage &message);
+    void publishNext(const QString &conversationId);
+    void publishItem(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
+    void finishResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
+    void markHandled(const Conversation &conversation, const Delivery &delivery);
+    void escalateConversation(const QString &conversationId,
+                              const QString &skillId,
+                              const QString &cause,
+                              const QString &reason,
+                              const QString &handoffText,
+                              bool manual);
+    void transferNow(const QString &conversationId,
+                     const QString &skillId,
+                     const QString &cause,
+                     const QString &reason,
+                     bool manual);
+
+    void addEntry(const QString &conversationId,
+                  TranscriptRole role,
+                  const QString &text,
+                  const QString &deliveryId = QString(),
+                  const QString &code = QString(),
+                  const QString &hint = QString(),
+                  const QJsonObject &content = QJsonObject());
+    void touch(Conversation &conversation);
+    void persist(const Conversation &conversation);
+    void setStatus(SessionState state, const QString &reason, const QDateTime &nextAttemptAt = QDateTime());
+    void logEvent(int level, const QString &conversationId, const QString &code, const QString &message);
+    void scheduleTick();
+    void emitTick();
+    void scheduleProbe();
+    void persistHealthSecond();
+    void countMessage();
+    SessionCounters counters() const;
+    std::optional<qint64> resumeSequence(const QString &conversationId, const QString &dialogId);
+    QString skillName(const QString &skillId) const;
+
+    SessionSettings m_settings;
+    SessionParts m_parts;
+    Storage::TranscriptStore *m_store;
+    QPointer<EventLog> m_eventLog;
+    const Clock &m_clock;
+
+    LivePerson::AgentChannel *m_channel = nullptr;
+    Bot::BotClient *m_bot = nullptr;
+    EndpointHealth m_health;
+    QList<SkillInfo> m_skills;
+
+    QHash<QString, Conversation> m_conversations;
+    /** Delivery id → conversation id, for every delivery in flight. */
+    QHash<QString, QString> m_deliveryOwners;
+    /** Dialog id → conversation id (MAIN dialogs share the conversation id). */
+    QHash<QString, QString> m_dialogOwners;
+    /** Dialog id → highest sequence handled, for QueryMessages after a reconnect. */
+    QHash<QString, qint64> m_lastHandled;
+
+    QSet<QString> m_dirty;
+    QList<TranscriptEntry> m_pendingEntries;
+    QTimer *m_tickTimer = nullptr;
+    QTimer *m_probeTimer = nullptr;
+    qint64 m_nextEntryId = 1;
+    SessionStatus m_status;
+    bool m_stopping = false;
+
+    // Counters.
+    qint64 m_consumerMessages = 0;
+    qint64 m_botReplies = 0;
+    qint64 m_botFailures = 0;
+    int m_escalationsToday = 0;
+    QDate m_escalationDay;
+    std::array<int, 60> m_messagesPerSecond{};
+    qint64 m_messagesSecond = 0;
+
+    // Health samples persisted once per second, per outcome class (count and latency percentiles).
+    struct SecondAggregate
+    {
+        qint64 second = -1;
+        std::array<std::vector<double>, OutcomeClassCount> latencies;
+    };
+    SecondAggregate m_healthSecond;
+};
+
+} // namespace Switchboard::Connector

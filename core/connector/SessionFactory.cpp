@@ -1,0 +1,272 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SessionFactory.h"
+
+#include "ConnectorSessionImpl.h"
+#include "bot/CallbackServer.h"
+#include "bot/CustomEndpointClient.h"
+#include "bot/HttpClient.h"
+#include "bot/WebhookClient.h"
+#include "liveperson/DomainResolver.h"
+#include "liveperson/LivePersonHttp.h"
+#include "liveperson/MessagingAgentChannel.h"
+#include "storage/SecretStore.h"
+#include "util/Clock.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTimer>
+
+#include <memory>
+
+namespace Switchboard::Connector
+{
+
+namespace
+{
+using Storage::IntegrationDefinition;
+namespace SecretField = Storage::SecretField;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Switchboard::Connector::SessionFactory", text);
+}
+
+QString *fieldOf(SessionSecrets &secrets, const QString &field)
+{
+    if (field == SecretField::LoginPassword) {
+        return &secrets.loginPassword;
+    }
+    if (field == SecretField::OAuthClientId) {
+        return &secrets.oauthClientId;
+    }
+    if (field == SecretField::OAuthClientSecret) {
+        return &secrets.oauthClientSecret;
+    }
+    if (field == SecretField::AppJwtClientId) {
+        return &secrets.appJwtClientId;
+    }
+    if (field == SecretField::AppJwtClientSecret) {
+        return &secrets.appJwtClientSecret;
+    }
+    if (field == SecretField::WebhookSigningSecret) {
+        return &secrets.webhookSigningSecret;
+    }
+    if (field == SecretField::CallbackToken) {
+        return &secrets.callbackToken;
+    }
+    return nullptr;
+}
+
+/** Reads one secret after the other; each next job starts from a fresh event-loop turn. */
+struct SecretReader : std::enable_shared_from_this<SecretReader>
+{
+    Storage::SecretStore *store = nullptr;
+    IntegrationDefinition definition;
+    QStringList fields;
+    SessionSecrets secrets;
+    QPointer<QObject> context;
+    std::function<void(const Result<SessionSecrets> &)> done;
+
+    void next()
+    {
+        if (!context) {
+            return;
+        }
+        if (fields.isEmpty()) {
+            done(secrets);
+            return;
+        }
+        const QString field = fields.takeFirst();
+        const QString key = definition.secretKey(field);
+        auto self = shared_from_this();
+        store->read(key, context, [self, field, key](const Storage::SecretResult &result) {
+            if (!result.ok()) {
+                self->done(Result<SessionSecrets>::failure(
+                    QStringLiteral("storage.secret_missing"),
+                    tr("The secret “%1” of integration “%2” could not be read (keychain entry “%3”): %4")
+                        .arg(field, self->definition.name, key, result.errorMessage)));
+                return;
+            }
+            if (QString *target = fieldOf(self->secrets, field)) {
+                *target = result.value;
+            }
+            QTimer::singleShot(0, self->context, [self] { self->next(); });
+        });
+    }
+};
+
+QByteArray readCaPem(const QString &path)
+{
+    if (path.isEmpty()) {
+        return {};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return file.readAll();
+}
+} // namespace
+
+QStringList SessionFactory::requiredSecretFields(const IntegrationDefinition &definition)
+{
+    QStringList fields;
+    if (definition.liveperson.loginType == IntegrationDefinition::LoginType::Password) {
+        fields << SecretField::LoginPassword;
+    } else {
+        fields << SecretField::OAuthClientId << SecretField::OAuthClientSecret;
+    }
+    if (definition.bot.protocol == IntegrationDefinition::BotProtocol::CustomEndpoint) {
+        fields << SecretField::AppJwtClientId << SecretField::AppJwtClientSecret;
+    } else {
+        fields << SecretField::WebhookSigningSecret << SecretField::CallbackToken;
+    }
+    return fields;
+}
+
+void SessionFactory::loadSecrets(Storage::SecretStore *secrets,
+                                 const IntegrationDefinition &definition,
+                                 QObject *context,
+                                 std::function<void(const Result<SessionSecrets> &)> done)
+{
+    auto reader = std::make_shared<SecretReader>();
+    reader->store = secrets;
+    reader->definition = definition;
+    reader->fields = requiredSecretFields(definition);
+    reader->context = context;
+    reader->done = std::move(done);
+    QTimer::singleShot(0, context, [reader] { reader->next(); });
+}
+
+ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition,
+                                         const SessionSecrets &secrets,
+                                         const SessionEnvironment &environment,
+                                         QObject *parent)
+{
+    const Clock &clock = environment.clock ? *environment.clock : Clock::system();
+
+    SessionSettings settings;
+    settings.integrationId = definition.id;
+    settings.name = definition.name;
+    settings.channel = IntegrationDefinition::channelName(definition.liveperson.channel);
+    settings.botSkillId = definition.routing.botSkillId;
+    settings.fallbackSkillId = definition.routing.fallbackSkillId;
+    settings.surveyBot = definition.routing.surveyBot;
+    if (environment.probeIntervalMs > 0) {
+        settings.probeIntervalMs = environment.probeIntervalMs;
+        settings.probeIntervalDownMs = std::min(settings.probeIntervalDownMs, environment.probeIntervalMs);
+    }
+
+    const QByteArray caPem = readCaPem(definition.liveperson.caFile);
+
+    SessionParts parts;
+    LivePerson::MessagingChannelConfig channelConfig;
+    channelConfig.accountId = definition.liveperson.accountId;
+    channelConfig.csdsDomain = definition.liveperson.csdsDomain;
+    channelConfig.extraCaFile = definition.liveperson.caFile;
+    channelConfig.credentials.loginName = definition.liveperson.loginName;
+    if (definition.liveperson.loginType == IntegrationDefinition::LoginType::Password) {
+        channelConfig.credentials.password = secrets.loginPassword;
+    } else {
+        channelConfig.credentials.appKey = secrets.oauthClientId;
+        channelConfig.credentials.secret = secrets.oauthClientSecret;
+    }
+    parts.makeChannel = [channelConfig, &clock](QObject *owner) -> LivePerson::AgentChannel * {
+        auto *channel = new LivePerson::MessagingAgentChannel(channelConfig, owner);
+        channel->setClock(clock);
+        return channel;
+    };
+
+    Bot::RetryPolicy retry;
+    retry.timeoutMs = definition.delivery.requestTimeoutMs;
+    retry.maxAttempts = definition.delivery.attempts;
+    if (environment.retryPauseMs >= 0) {
+        const int pause = environment.retryPauseMs;
+        retry.pauseOverride = [pause](int, int) { return pause; };
+    }
+    Bot::BurstPolicy burst;
+    burst.windowMs = definition.delivery.burstWindowMs;
+    burst.maxCount = definition.delivery.maxBurstCount > 0 ? definition.delivery.maxBurstCount : burst.maxCount;
+
+    Bot::HttpClientOptions httpOptions;
+    httpOptions.extraCaPem = caPem;
+    httpOptions.defaultTimeoutMs = definition.delivery.requestTimeoutMs;
+
+    if (definition.bot.protocol == IntegrationDefinition::BotProtocol::CustomEndpoint) {
+        const QString accountId = definition.liveperson.accountId;
+        const QString csds = definition.liveperson.csdsDomain;
+        const QString caFile = definition.liveperson.caFile;
+        parts.resolveSentinel = [accountId, csds, caFile, &clock](QObject *context,
+                                                                   SessionParts::SentinelCallback callback) {
+            auto *http = new LivePerson::LivePersonHttp(context);
+            if (!caFile.isEmpty()) {
+                QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+                ssl.addCaCertificates(QSslCertificate::fromPath(caFile));
+                http->setSslConfiguration(ssl);
+            }
+            auto *resolver = new LivePerson::DomainResolver(http, clock, context);
+            resolver->resolve(csds, accountId, context,
+                              [http, resolver, callback](const LivePerson::ApiResult<LivePerson::ServiceDomains> &result) {
+                                  if (result.ok() && result.value().contains(LivePerson::Service::Sentinel)) {
+                                      callback(QStringLiteral("https://%1").arg(
+                                                   result.value().host(LivePerson::Service::Sentinel)),
+                                               QString());
+                                  } else {
+                                      callback(QString(), result.ok() ? tr("CSDS lists no “sentinel” service.")
+                                                                      : result.error().message);
+                                  }
+                                  resolver->deleteLater();
+                                  http->deleteLater();
+                              });
+        };
+        Bot::CustomEndpointConfig botConfig;
+        botConfig.baseUrl = definition.bot.baseUrl;
+        botConfig.botId = definition.bot.botId;
+        botConfig.environment = definition.bot.environment;
+        botConfig.sentinel.accountId = accountId;
+        botConfig.sentinel.clientId = secrets.appJwtClientId;
+        botConfig.sentinel.clientSecret = secrets.appJwtClientSecret.toUtf8();
+        botConfig.retry = retry;
+        parts.makeBot = [botConfig, httpOptions, burst, &clock](const QString &sentinelUrl,
+                                                                QObject *owner) -> Bot::BotClient * {
+            Bot::CustomEndpointConfig config = botConfig;
+            config.sentinel.sentinelUrl = sentinelUrl;
+            auto *http = new Bot::HttpClient(httpOptions, owner);
+            auto *client = new Bot::CustomEndpointClient(config, http, clock, owner);
+            client->setBurstPolicy(burst);
+            return client;
+        };
+    } else {
+        Bot::WebhookConfig botConfig;
+        botConfig.integrationId = definition.id;
+        botConfig.url = definition.bot.webhookUrl;
+        botConfig.signingSecret = secrets.webhookSigningSecret.toUtf8();
+        botConfig.callbackToken = secrets.callbackToken.toUtf8();
+        botConfig.retry = retry;
+        botConfig.callbackTimeoutMs = definition.delivery.requestTimeoutMs;
+        Bot::CallbackServerOptions callbackOptions;
+        callbackOptions.address = QHostAddress(definition.bot.callbackAddress);
+        callbackOptions.port = quint16(definition.bot.callbackPort);
+        const QString name = definition.name;
+        parts.makeBot = [botConfig, httpOptions, callbackOptions, burst, name, &clock](
+                            const QString &, QObject *owner) -> Bot::BotClient * {
+            auto *server = new Bot::CallbackServer(callbackOptions, clock, owner);
+            const Result<quint16> listening = server->listen();
+            if (!listening) {
+                qWarning("callback server of an integration could not listen: %s",
+                         qPrintable(listening.error().message));
+            }
+            auto *http = new Bot::HttpClient(httpOptions, owner);
+            auto *client = new Bot::WebhookClient(botConfig, http, server, clock, owner);
+            client->setBurstPolicy(burst);
+            return client;
+        };
+    }
+
+    return new ConnectorSessionImpl(settings, std::move(parts), environment.store, environment.eventLog, clock, parent);
+}
+
+} // namespace Switchboard::Connector

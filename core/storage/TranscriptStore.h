@@ -1,0 +1,206 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/TranscriptRecords.h"
+#include "util/Result.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace Switchboard::Storage
+{
+
+namespace Detail
+{
+class TranscriptWorker;
+struct TranscriptQueue;
+} // namespace Detail
+
+/**
+ * The transcript database: conversations, messages, the hops of each round trip, escalations,
+ * endpoint-health samples, and the restart bookkeeping that keeps delivery at-least-once and
+ * publication at-most-once across restarts (which consumer messages were handed to the bot,
+ * which replies were published). SQLite through Qt SQL, in WAL mode, with schema migrations
+ * (TranscriptSchema) and FTS5 full-text search over message text where SQLite has it (a LIKE
+ * scan otherwise).
+ *
+ * Threads. The store owns a thread on which its one connection lives; nothing here does disk
+ * I/O on the caller's thread.
+ * - Writes (upsertConversation(), appendMessage(), …) may be called from any thread. They only
+ *   enqueue a copy of the record (a mutex and a push) and return. The store's thread commits the
+ *   queue in one transaction every commitIntervalMs (about 50 ms) or as soon as commitBatchSize
+ *   records wait. Failures are reported by writeFailed(); nothing throws.
+ * - flush() / flush(context, done) report, asynchronously, when everything enqueued before the
+ *   call is committed. flushAndWait() blocks until then; use it only at shutdown and in tests.
+ * - Queries run on the store's thread in queue order, so every query sees all writes enqueued
+ *   before it. fetch…() variants return at once and call back in the context object's thread
+ *   (not at all if the context was destroyed). The synchronous variants block the calling thread
+ *   until the answer is there: call them from worker threads, the command line and tests — never
+ *   from the UI thread.
+ *
+ * Lifecycle. Construct, connect, then open() (or openAndWait()). Records enqueued before open()
+ * are written once the database is open; queries before open() fail. The destructor commits
+ * what is queued, closes the database, and ends the thread (quit, then wait). Destroy the store in
+ * the thread that created it.
+ *
+ * At-most-once publication: call markReplyPublished() and wait for flush(context, done) before
+ * publishing the reply; after a restart, isReplyPublished() tells which replies to skip.
+ */
+class TranscriptStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TranscriptStore)
+
+public:
+    struct Options
+    {
+        /** Database file; empty = defaultPath(). */
+        QString path;
+        /** Longest time a record waits before its transaction is committed. */
+        int commitIntervalMs = 50;
+        /** Commit at once when this many records wait. */
+        int commitBatchSize = 1000;
+        /** Use FTS5 when SQLite has it; false forces the LIKE fallback (tests). */
+        bool fullTextSearch = true;
+    };
+
+    template<typename T>
+    using Callback = std::function<void(const Result<T> &result)>;
+
+    explicit TranscriptStore(Options options, QObject *parent = nullptr);
+    ~TranscriptStore() override;
+
+    /** transcripts.sqlite in QStandardPaths::AppDataLocation. */
+    static QString defaultPath();
+
+    QString path() const;
+
+    /** Opens (creating or migrating) the database on the store's thread; emits opened(). */
+    void open();
+    /** open(), blocking until done. */
+    VoidResult openAndWait();
+    bool isOpen() const;
+    /** Whether text search uses FTS5 (else LIKE). Valid once open. */
+    bool hasFullTextSearch() const;
+    /** The schema version the file had before this open migrated it (0 for a new file). */
+    int schemaVersionAtOpen() const;
+
+    // --- Writes: any thread, non-blocking --------------------------------------------------
+
+    /** Inserts or replaces the conversation with record.id. */
+    void upsertConversation(const ConversationRecord &record);
+    void appendMessage(const MessageRecord &record);
+    void appendHop(const HopRecord &record);
+    /** Inserts, or updates the escalation with the same id. */
+    void recordEscalation(const EscalationRecord &record);
+    void appendHealthSample(const HealthSample &sample);
+    /** Remembers that the consumer message (dialog, sequence) was handed to the bot. */
+    void markHandled(const HandledMessage &handled);
+    /** Remembers that the reply (delivery id, index) was published (and marks its message row). */
+    void markReplyPublished(const PublishedReply &reply);
+    /** Sets the publication state of the reply message (delivery id, index), e.g. Failed. */
+    void setReplyPublishState(const QString &deliveryId, int replyIndex, PublishState state);
+    /** Many records at once (imports, benchmarks). */
+    void append(TranscriptBatch batch);
+    /** Records enqueued and not yet taken up by the store's thread. */
+    qsizetype pendingCount() const;
+
+    // --- Flush ------------------------------------------------------------------------------
+
+    /** Emits flushed(ticket) once everything enqueued before this call is committed. */
+    quint64 flush();
+    /** Calls @p done in @p context's thread once everything enqueued before this call is committed. */
+    void flush(QObject *context, std::function<void()> done);
+    /** Blocks until everything enqueued so far is committed; false if the store is not open. Shutdown and tests only. */
+    bool flushAndWait();
+
+    // --- Queries: synchronous (blocking; not on the UI thread) ------------------------------
+
+    /** Messages, hops and escalations of one conversation, each ordered by time. */
+    Result<Transcript> transcript(const QString &conversationId);
+    /** The conversation row, or an empty optional. */
+    Result<std::optional<ConversationRecord>> conversation(const QString &conversationId);
+    /**
+     * Conversations with a message containing @p text, those with the newest matching message
+     * first, at most @p limit; @p integrationId empty = all integrations. With FTS5 the words of
+     * @p text match whole words as a phrase, case- and accent-insensitively ("late delivery");
+     * a trailing '*' makes the last word a prefix ("refu*"), which is slower for short prefixes.
+     * Without FTS5 it is a substring match (LIKE, ASCII case-insensitive) over every message.
+     */
+    Result<QList<ConversationRecord>> searchConversations(const QString &text,
+                                                          const QString &integrationId = QString(),
+                                                          int limit = 100);
+    /** One page of conversations, newest first, with the total count. */
+    Result<ConversationPage> conversations(const ConversationQuery &query);
+    Result<bool> isHandled(const QString &dialogId, qint64 sequence);
+    /** Highest handled sequence of a dialog, -1 if none (where to resume after a restart). */
+    Result<qint64> lastHandledSequence(const QString &dialogId);
+    Result<bool> isReplyPublished(const QString &deliveryId, int replyIndex);
+    /** The reply indexes of a delivery already published, ascending. */
+    Result<QList<int>> publishedReplyIndexes(const QString &deliveryId);
+    /** Raw samples of an integration with fromMs <= time < toMs, by time. */
+    Result<QList<HealthSample>> healthSamples(const QString &integrationId, qint64 fromMs, qint64 toMs);
+    /**
+     * Samples decimated into buckets of @p bucketMs starting at @p fromMs (calls, successes,
+     * min/max/call-weighted average latency, largest p95/p99); empty buckets are left out.
+     */
+    Result<QList<HealthBucket>> healthBuckets(const QString &integrationId, qint64 fromMs, qint64 toMs, qint64 bucketMs);
+    Result<qint64> messageCount();
+
+    // --- Queries: asynchronous (callback in the context's thread) ---------------------------
+
+    void fetchTranscript(const QString &conversationId, QObject *context, Callback<Transcript> callback);
+    void fetchSearch(const QString &text,
+                     const QString &integrationId,
+                     int limit,
+                     QObject *context,
+                     Callback<QList<ConversationRecord>> callback);
+    void fetchConversations(const ConversationQuery &query, QObject *context, Callback<ConversationPage> callback);
+    void fetchIsHandled(const QString &dialogId, qint64 sequence, QObject *context, Callback<bool> callback);
+    void fetchLastHandledSequence(const QString &dialogId, QObject *context, Callback<qint64> callback);
+    void fetchIsReplyPublished(const QString &deliveryId, int replyIndex, QObject *context, Callback<bool> callback);
+    void fetchPublishedReplyIndexes(const QString &deliveryId, QObject *context, Callback<QList<int>> callback);
+    void fetchHealthSamples(const QString &integrationId,
+                            qint64 fromMs,
+                            qint64 toMs,
+                            QObject *context,
+                            Callback<QList<HealthSample>> callback);
+    void fetchHealthBuckets(const QString &integrationId,
+                            qint64 fromMs,
+                            qint64 toMs,
+                            qint64 bucketMs,
+                            QObject *context,
+                            Callback<QList<HealthBucket>> callback);
+
+Q_SIGNALS:
+    /** open() finished; @p errorMessage is empty on success. */
+    void opened(bool ok, const QString &errorMessage);
+    void flushed(quint64 ticket);
+    /** Some records could not be stored (the message says how many and why). */
+    void writeFailed(const QString &message);
+
+private:
+    template<typename Item>
+    void enqueueRecord(qsizetype count, Item &&item);
+    bool enqueueTask(std::function<void(Detail::TranscriptWorker &)> task, bool front = false);
+    template<typename T>
+    Result<T> runSync(std::function<Result<T>(Detail::TranscriptWorker &)> query);
+    template<typename T>
+    void runAsync(std::function<Result<T>(Detail::TranscriptWorker &)> query, QObject *context, Callback<T> callback);
+
+    Options m_options;
+    std::shared_ptr<Detail::TranscriptQueue> m_queue;
+    QThread m_thread;
+    Detail::TranscriptWorker *m_worker = nullptr;
+    std::atomic<bool> m_open{false};
+    std::atomic<bool> m_fullTextSearch{false};
+    std::atomic<int> m_schemaVersionAtOpen{0};
+    std::atomic<quint64> m_nextTicket{0};
+};
+
+} // namespace Switchboard::Storage

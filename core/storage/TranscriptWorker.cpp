@@ -1,0 +1,893 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TranscriptWorker.h"
+
+#include "storage/StorageLogging.h"
+#include "storage/TranscriptSchema.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSet>
+#include <QUuid>
+
+#include <algorithm>
+#include <atomic>
+
+namespace Switchboard::Storage::Detail
+{
+
+namespace
+{
+
+using namespace Qt::StringLiterals;
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariant nullable(const QByteArray &utf8)
+{
+    return utf8.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(utf8));
+}
+
+QVariant nullableTime(qint64 ms)
+{
+    return ms == 0 ? QVariant() : QVariant(ms);
+}
+
+constexpr auto conversationColumns =
+    "id, integration_id, channel, consumer_id, skill_id, state, opened_at, closed_at, escalated, escalation_cause";
+
+ConversationRecord readConversation(const QSqlQuery &query)
+{
+    ConversationRecord record;
+    record.id = query.value(0).toString();
+    record.integrationId = query.value(1).toString();
+    record.channel = query.value(2).toString();
+    record.consumerId = query.value(3).toString();
+    record.skillId = query.value(4).toString();
+    record.state = query.value(5).toString();
+    record.openedAtMs = query.value(6).toLongLong();
+    record.closedAtMs = query.value(7).toLongLong();
+    record.escalated = query.value(8).toInt() != 0;
+    record.escalationCause = query.value(9).toString();
+    return record;
+}
+
+/**
+ * An FTS5 query for "contains this text": the words as one phrase (whole words, in order). A
+ * trailing '*' makes the last word a prefix — on a short, common prefix that merges many terms and
+ * is slower. Empty if the text has no word.
+ */
+QString ftsPhrase(QString text)
+{
+    text = text.trimmed();
+    const bool prefix = text.endsWith(u'*');
+    if (prefix) {
+        text.chop(1);
+    }
+    const bool hasWord = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.isLetterOrNumber();
+    });
+    if (!hasWord) {
+        return QString();
+    }
+    // Inside an FTS5 string a double quote is written twice; everything else is literal text
+    // that the tokenizer splits into words, exactly as it split the indexed messages.
+    text.replace(u'"', u"\"\""_s);
+    return u'"' + text.simplified() + (prefix ? u"\" *"_s : u"\""_s);
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+std::atomic<int> s_connectionCounter{0};
+
+} // namespace
+
+TranscriptWorker::TranscriptWorker(std::shared_ptr<TranscriptQueue> queue, int commitIntervalMs)
+    : m_queue(std::move(queue))
+    , m_commitTimer(this)
+{
+    m_commitTimer.setSingleShot(true);
+    m_commitTimer.setInterval(commitIntervalMs);
+    connect(&m_commitTimer, &QTimer::timeout, this, &TranscriptWorker::drain);
+}
+
+TranscriptWorker::~TranscriptWorker()
+{
+    close();
+}
+
+VoidResult TranscriptWorker::open(const QString &path, bool fullTextSearch)
+{
+    m_path = path;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return Error{u"storage.transcript_open"_s,
+                     tr("Cannot create the directory %1 for the transcript database.").arg(info.absolutePath())};
+    }
+    m_connectionName = u"switchboard-transcripts-%1"_s.arg(++s_connectionCounter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open()) {
+            const QString reason = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return Error{u"storage.transcript_open"_s,
+                         tr("Cannot open the transcript database %1: %2").arg(path, reason)};
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto fail = [&](const Error &error) -> VoidResult {
+        qCWarning(lcStorage).noquote() << error.message;
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        return error;
+    };
+
+    QSqlQuery pragma(db);
+    // WAL lets readers run beside the writer; NORMAL syncs at checkpoints only, which is durable
+    // against application crashes and loses at most the last commits on power loss.
+    for (const QString &statement : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+                                     u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-32768"_s}) {
+        if (!pragma.exec(statement)) {
+            return fail(Error{u"storage.transcript_open"_s,
+                              tr("Cannot configure the transcript database %1 (%2): %3")
+                                  .arg(path, statement, pragma.lastError().text())});
+        }
+    }
+    const Result<int> migrated = TranscriptSchema::migrate(db);
+    if (!migrated) {
+        return fail(migrated.error());
+    }
+    m_schemaVersionAtOpen = *migrated;
+    const Result<bool> fts = TranscriptSchema::ensureFullTextSearch(db, fullTextSearch);
+    if (!fts) {
+        return fail(fts.error());
+    }
+    m_fullTextSearch = *fts;
+
+    auto prepare = [&](std::optional<QSqlQuery> &slot, const QString &sql) {
+        slot.emplace(db);
+        return slot->prepare(sql);
+    };
+    const bool prepared =
+        prepare(m_upsertConversation,
+                u"INSERT INTO conversations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                u"ON CONFLICT (id) DO UPDATE SET integration_id = excluded.integration_id, channel = excluded.channel, "
+                u"consumer_id = excluded.consumer_id, skill_id = excluded.skill_id, state = excluded.state, "
+                u"opened_at = excluded.opened_at, closed_at = excluded.closed_at, escalated = excluded.escalated, "
+                u"escalation_cause = excluded.escalation_cause"_s.arg(QLatin1String(conversationColumns)))
+        && prepare(m_insertMessage,
+                   u"INSERT INTO messages (conversation_id, dialog_id, sequence, role, content_type, text, raw_json, "
+                   u"time, delivery_id, reply_index, publish_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && prepare(m_insertHop,
+                   u"INSERT INTO hops (conversation_id, delivery_id, kind, attempt, started_at, finished_at, outcome, "
+                   u"payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && prepare(m_upsertEscalation,
+                   u"INSERT INTO escalations (id, conversation_id, time, from_skill, to_skill, cause, reason, outcome) "
+                   u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET conversation_id = "
+                   u"excluded.conversation_id, time = excluded.time, from_skill = excluded.from_skill, to_skill = "
+                   u"excluded.to_skill, cause = excluded.cause, reason = excluded.reason, outcome = excluded.outcome"_s)
+        && prepare(m_insertHealth,
+                   u"INSERT INTO health_samples (integration_id, time, latency_ms, outcome, count, p95_ms, p99_ms) "
+                   u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s)
+        && prepare(m_insertHandled,
+                   u"INSERT OR IGNORE INTO handled_messages (dialog_id, sequence, conversation_id, delivery_id, "
+                   u"handled_at) VALUES (?, ?, ?, ?, ?)"_s)
+        && prepare(m_insertPublished,
+                   u"INSERT OR IGNORE INTO published_replies (delivery_id, reply_index, conversation_id, published_at) "
+                   u"VALUES (?, ?, ?, ?)"_s)
+        && prepare(m_updatePublishState,
+                   u"UPDATE messages SET publish_state = ? WHERE delivery_id = ? AND reply_index = ?"_s)
+        && (!m_fullTextSearch || prepare(m_indexMessage, TranscriptSchema::indexStatement()));
+    if (!prepared) {
+        const QString reason = db.lastError().text();
+        m_upsertConversation.reset();
+        m_insertMessage.reset();
+        m_insertHop.reset();
+        m_upsertEscalation.reset();
+        m_insertHealth.reset();
+        m_insertHandled.reset();
+        m_insertPublished.reset();
+        m_updatePublishState.reset();
+        m_indexMessage.reset();
+        return fail(Error{u"storage.transcript_open"_s,
+                          tr("Cannot prepare statements on the transcript database %1: %2").arg(path, reason)});
+    }
+    m_open = true;
+    qCInfo(lcStorage) << "transcripts: opened" << path << "schema" << TranscriptSchema::currentVersion()
+                      << "(was" << m_schemaVersionAtOpen << ")" << (m_fullTextSearch ? "FTS5" : "LIKE search");
+    return Success{};
+}
+
+void TranscriptWorker::close()
+{
+    m_commitTimer.stop();
+    if (!m_open) {
+        return;
+    }
+    // close() runs as a queued task: everything enqueued before it was written already.
+    commit();
+    m_upsertConversation.reset();
+    m_insertMessage.reset();
+    m_insertHop.reset();
+    m_upsertEscalation.reset();
+    m_insertHealth.reset();
+    m_insertHandled.reset();
+    m_insertPublished.reset();
+    m_updatePublishState.reset();
+    m_indexMessage.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        // Fold the WAL back into the database so the file is self-contained after a clean exit.
+        QSqlQuery(db).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_open = false;
+    qCInfo(lcStorage) << "transcripts: closed" << m_path;
+}
+
+bool TranscriptWorker::isOpen() const
+{
+    return m_open;
+}
+
+bool TranscriptWorker::hasFullTextSearch() const
+{
+    return m_fullTextSearch;
+}
+
+int TranscriptWorker::schemaVersion() const
+{
+    return m_open ? TranscriptSchema::currentVersion() : 0;
+}
+
+int TranscriptWorker::schemaVersionAtOpen() const
+{
+    return m_schemaVersionAtOpen;
+}
+
+void TranscriptWorker::handleTimerRequest()
+{
+    if (!m_commitTimer.isActive()) {
+        m_commitTimer.start();
+    }
+}
+
+void TranscriptWorker::drain()
+{
+    m_commitTimer.stop();
+    std::vector<TranscriptItem> items;
+    {
+        QMutexLocker locker(&m_queue->mutex);
+        items.swap(m_queue->items);
+        m_queue->records = 0;
+        m_queue->drainRequested = false;
+        m_queue->timerRequested = false;
+    }
+    for (TranscriptItem &item : items) {
+        if (auto *task = std::get_if<TranscriptTask>(&item)) {
+            // Whatever was enqueued before a task (a query, a flush marker) is committed first.
+            commit();
+            (*task)(*this);
+        } else {
+            writeItem(item);
+        }
+    }
+    commit();
+}
+
+void TranscriptWorker::writeItem(TranscriptItem &item)
+{
+    if (!m_open) {
+        ++m_failed;
+        if (m_firstFailure.isEmpty()) {
+            m_firstFailure = closedError().message;
+        }
+        return;
+    }
+    begin();
+    std::visit(
+        [this](const auto &value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (!std::is_same_v<T, TranscriptTask>) {
+                write(value);
+            }
+        },
+        item);
+}
+
+void TranscriptWorker::begin()
+{
+    if (m_inTransaction) {
+        return;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    m_inTransaction = db.transaction();
+    if (!m_inTransaction) {
+        qCWarning(lcStorage) << "transcripts: cannot begin a transaction:" << db.lastError().text();
+    }
+}
+
+void TranscriptWorker::commit()
+{
+    if (m_inTransaction) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!db.commit()) {
+            const QString reason = db.lastError().text();
+            db.rollback();
+            m_failed += m_written;
+            if (m_firstFailure.isEmpty()) {
+                m_firstFailure = reason;
+            }
+        }
+        m_inTransaction = false;
+    }
+    m_written = 0;
+    if (m_failed > 0) {
+        const QString message = tr("%1 transcript record(s) could not be stored in %2: %3")
+                                     .arg(m_failed)
+                                     .arg(m_path, m_firstFailure);
+        qCWarning(lcStorage).noquote() << message;
+        m_failed = 0;
+        m_firstFailure.clear();
+        Q_EMIT writeFailed(message);
+    }
+}
+
+bool TranscriptWorker::run(QSqlQuery &query, const char *what)
+{
+    if (query.exec()) {
+        ++m_written;
+        return true;
+    }
+    ++m_failed;
+    if (m_firstFailure.isEmpty()) {
+        m_firstFailure = QLatin1String(what) + u": "_s + query.lastError().text();
+    }
+    return false;
+}
+
+void TranscriptWorker::write(const ConversationRecord &record)
+{
+    QSqlQuery &q = *m_upsertConversation;
+    q.bindValue(0, record.id);
+    q.bindValue(1, record.integrationId);
+    q.bindValue(2, record.channel.isEmpty() ? u"messaging"_s : record.channel);
+    q.bindValue(3, nullable(record.consumerId));
+    q.bindValue(4, nullable(record.skillId));
+    q.bindValue(5, record.state.isEmpty() ? u"open"_s : record.state);
+    q.bindValue(6, record.openedAtMs);
+    q.bindValue(7, nullableTime(record.closedAtMs));
+    q.bindValue(8, record.escalated ? 1 : 0);
+    q.bindValue(9, nullable(record.escalationCause));
+    run(q, "conversation");
+}
+
+void TranscriptWorker::write(const MessageRecord &record)
+{
+    QSqlQuery &q = *m_insertMessage;
+    q.bindValue(0, record.conversationId);
+    q.bindValue(1, nullable(record.dialogId));
+    q.bindValue(2, record.sequence < 0 ? QVariant() : QVariant(record.sequence));
+    q.bindValue(3, messageRoleName(record.role));
+    q.bindValue(4, record.contentType.isEmpty() ? u"text/plain"_s : record.contentType);
+    q.bindValue(5, nullable(record.text));
+    q.bindValue(6, nullable(record.rawJson));
+    q.bindValue(7, record.timeMs);
+    q.bindValue(8, nullable(record.deliveryId));
+    q.bindValue(9, record.replyIndex < 0 ? QVariant() : QVariant(record.replyIndex));
+    q.bindValue(10, nullable(publishStateName(record.publishState)));
+    if (run(q, "message") && m_indexMessage && !record.text.isEmpty()) {
+        m_indexMessage->bindValue(0, q.lastInsertId());
+        m_indexMessage->bindValue(1, record.text);
+        if (!m_indexMessage->exec()) {
+            ++m_failed;
+            if (m_firstFailure.isEmpty()) {
+                m_firstFailure = u"search index: "_s + m_indexMessage->lastError().text();
+            }
+        }
+    }
+}
+
+void TranscriptWorker::write(const HopRecord &record)
+{
+    QSqlQuery &q = *m_insertHop;
+    q.bindValue(0, record.conversationId);
+    q.bindValue(1, nullable(record.deliveryId));
+    q.bindValue(2, hopKindName(record.kind));
+    q.bindValue(3, record.attempt);
+    q.bindValue(4, record.startedAtMs);
+    q.bindValue(5, nullableTime(record.finishedAtMs));
+    q.bindValue(6, nullable(record.outcome));
+    q.bindValue(7, nullable(record.payload));
+    run(q, "hop");
+}
+
+void TranscriptWorker::write(const EscalationRecord &record)
+{
+    QSqlQuery &q = *m_upsertEscalation;
+    q.bindValue(0, record.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : record.id);
+    q.bindValue(1, record.conversationId);
+    q.bindValue(2, record.timeMs);
+    q.bindValue(3, nullable(record.fromSkillId));
+    q.bindValue(4, nullable(record.toSkillId));
+    q.bindValue(5, record.cause.isEmpty() ? u"unknown"_s : record.cause);
+    q.bindValue(6, nullable(record.reason));
+    q.bindValue(7, nullable(record.outcome));
+    run(q, "escalation");
+}
+
+void TranscriptWorker::write(const HealthSample &sample)
+{
+    QSqlQuery &q = *m_insertHealth;
+    q.bindValue(0, sample.integrationId);
+    q.bindValue(1, sample.timeMs);
+    q.bindValue(2, sample.latencyMs);
+    q.bindValue(3, sample.outcome.isEmpty() ? u"ok"_s : sample.outcome);
+    q.bindValue(4, std::max(1, sample.count));
+    q.bindValue(5, sample.p95LatencyMs > 0 ? QVariant(sample.p95LatencyMs) : QVariant());
+    q.bindValue(6, sample.p99LatencyMs > 0 ? QVariant(sample.p99LatencyMs) : QVariant());
+    run(q, "health sample");
+}
+
+void TranscriptWorker::write(const HandledMessage &handled)
+{
+    QSqlQuery &q = *m_insertHandled;
+    q.bindValue(0, handled.dialogId);
+    q.bindValue(1, handled.sequence);
+    q.bindValue(2, handled.conversationId);
+    q.bindValue(3, nullable(handled.deliveryId));
+    q.bindValue(4, handled.handledAtMs);
+    run(q, "handled message");
+}
+
+void TranscriptWorker::write(const PublishedReply &published)
+{
+    QSqlQuery &q = *m_insertPublished;
+    q.bindValue(0, published.deliveryId);
+    q.bindValue(1, published.replyIndex);
+    q.bindValue(2, published.conversationId);
+    q.bindValue(3, published.publishedAtMs);
+    if (run(q, "published reply")) {
+        write(PublishStateChange{published.deliveryId, published.replyIndex, PublishState::Published});
+    }
+}
+
+void TranscriptWorker::write(const PublishStateChange &change)
+{
+    QSqlQuery &q = *m_updatePublishState;
+    q.bindValue(0, nullable(publishStateName(change.state)));
+    q.bindValue(1, change.deliveryId);
+    q.bindValue(2, change.replyIndex);
+    run(q, "publish state");
+}
+
+void TranscriptWorker::write(const TranscriptBatch &batch)
+{
+    for (const auto &record : batch.conversations) {
+        write(record);
+    }
+    for (const auto &record : batch.messages) {
+        write(record);
+    }
+    for (const auto &record : batch.hops) {
+        write(record);
+    }
+    for (const auto &record : batch.escalations) {
+        write(record);
+    }
+    for (const auto &record : batch.healthSamples) {
+        write(record);
+    }
+    for (const auto &record : batch.handled) {
+        write(record);
+    }
+    for (const auto &record : batch.published) {
+        write(record);
+    }
+}
+
+Error TranscriptWorker::queryError(const QSqlQuery &query) const
+{
+    return Error{u"storage.transcript_query"_s,
+                 tr("A query on the transcript database %1 failed: %2").arg(m_path, query.lastError().text())};
+}
+
+Error TranscriptWorker::closedError() const
+{
+    return Error{u"storage.transcript_closed"_s,
+                 tr("The transcript database %1 is not open.").arg(m_path.isEmpty() ? tr("(none)") : m_path)};
+}
+
+Result<Transcript> TranscriptWorker::transcript(const QString &conversationId)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    Transcript transcript;
+    const Result<std::optional<ConversationRecord>> conversationRow = conversation(conversationId);
+    if (!conversationRow) {
+        return conversationRow.error();
+    }
+    transcript.conversation = *conversationRow;
+
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, dialog_id, sequence, role, content_type, text, raw_json, time, delivery_id, reply_index, "
+              u"publish_state FROM messages WHERE conversation_id = ? ORDER BY time, id"_s);
+    q.addBindValue(conversationId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    while (q.next()) {
+        MessageRecord m;
+        m.id = q.value(0).toLongLong();
+        m.conversationId = conversationId;
+        m.dialogId = q.value(1).toString();
+        m.sequence = q.value(2).isNull() ? -1 : q.value(2).toLongLong();
+        m.role = messageRoleFromName(q.value(3).toString()).value_or(MessageRole::System);
+        m.contentType = q.value(4).toString();
+        m.text = q.value(5).toString();
+        m.rawJson = q.value(6).toString().toUtf8();
+        m.timeMs = q.value(7).toLongLong();
+        m.deliveryId = q.value(8).toString();
+        m.replyIndex = q.value(9).isNull() ? -1 : q.value(9).toInt();
+        m.publishState = publishStateFromName(q.value(10).toString()).value_or(PublishState::None);
+        transcript.messages.append(std::move(m));
+    }
+
+    q.prepare(u"SELECT id, delivery_id, kind, attempt, started_at, finished_at, outcome, payload FROM hops "
+              u"WHERE conversation_id = ? ORDER BY started_at, id"_s);
+    q.addBindValue(conversationId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    while (q.next()) {
+        HopRecord h;
+        h.id = q.value(0).toLongLong();
+        h.conversationId = conversationId;
+        h.deliveryId = q.value(1).toString();
+        h.kind = hopKindFromName(q.value(2).toString()).value_or(HopKind::LpIn);
+        h.attempt = q.value(3).toInt();
+        h.startedAtMs = q.value(4).toLongLong();
+        h.finishedAtMs = q.value(5).toLongLong();
+        h.outcome = q.value(6).toString();
+        h.payload = q.value(7).toString().toUtf8();
+        transcript.hops.append(std::move(h));
+    }
+
+    q.prepare(u"SELECT id, time, from_skill, to_skill, cause, reason, outcome FROM escalations "
+              u"WHERE conversation_id = ? ORDER BY time, rowid"_s);
+    q.addBindValue(conversationId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    while (q.next()) {
+        EscalationRecord e;
+        e.id = q.value(0).toString();
+        e.conversationId = conversationId;
+        e.timeMs = q.value(1).toLongLong();
+        e.fromSkillId = q.value(2).toString();
+        e.toSkillId = q.value(3).toString();
+        e.cause = q.value(4).toString();
+        e.reason = q.value(5).toString();
+        e.outcome = q.value(6).toString();
+        transcript.escalations.append(std::move(e));
+    }
+
+    if (!transcript.conversation && transcript.messages.isEmpty() && transcript.hops.isEmpty()
+        && transcript.escalations.isEmpty()) {
+        return Error{u"storage.not_found"_s, tr("No conversation \"%1\" is recorded.").arg(conversationId)};
+    }
+    return transcript;
+}
+
+Result<std::optional<ConversationRecord>> TranscriptWorker::conversation(const QString &conversationId)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT %1 FROM conversations WHERE id = ?"_s.arg(QLatin1String(conversationColumns)));
+    q.addBindValue(conversationId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    if (q.next()) {
+        return std::optional<ConversationRecord>(readConversation(q));
+    }
+    return std::optional<ConversationRecord>();
+}
+
+Result<QList<ConversationRecord>> TranscriptWorker::searchConversations(const QString &text,
+                                                                        const QString &integrationId,
+                                                                        int limit)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QList<ConversationRecord> found;
+    if (text.trimmed().isEmpty() || limit <= 0) {
+        return found;
+    }
+
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const QString integrationJoin = integrationId.isEmpty()
+        ? QString()
+        : u" JOIN conversations c ON c.id = m.conversation_id AND c.integration_id = :integration"_s;
+    if (m_fullTextSearch) {
+        const QString phrase = ftsPhrase(text);
+        if (phrase.isEmpty()) {
+            return found;
+        }
+        // Newest matching messages first, straight from the index's rowid order, so a common
+        // word stops after `limit` conversations instead of visiting every match.
+        q.prepare(u"SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid"_s + integrationJoin
+                  + u" WHERE messages_fts MATCH :match ORDER BY f.rowid DESC"_s);
+        q.bindValue(u":match"_s, phrase);
+    } else {
+        q.prepare(u"SELECT m.conversation_id FROM messages m"_s + integrationJoin
+                  + u" WHERE m.text LIKE :match ESCAPE '\\' ORDER BY m.id DESC"_s);
+        QString substring = text.trimmed();
+        if (substring.endsWith(u'*')) {
+            substring.chop(1); // a substring match is a prefix match already
+        }
+        q.bindValue(u":match"_s, likePattern(substring));
+    }
+    if (!integrationId.isEmpty()) {
+        q.bindValue(u":integration"_s, integrationId);
+    }
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QStringList ids;
+    QSet<QString> seen;
+    while (ids.size() < limit && q.next()) {
+        const QString id = q.value(0).toString();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    }
+    q.finish();
+    if (ids.isEmpty()) {
+        return found;
+    }
+
+    QStringList placeholders;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        placeholders.append(u"?"_s);
+    }
+    QSqlQuery rows(db);
+    rows.prepare(u"SELECT %1 FROM conversations WHERE id IN (%2)"_s.arg(QLatin1String(conversationColumns),
+                                                                         placeholders.join(u',')));
+    for (const QString &id : std::as_const(ids)) {
+        rows.addBindValue(id);
+    }
+    if (!rows.exec()) {
+        return queryError(rows);
+    }
+    QHash<QString, ConversationRecord> byId;
+    while (rows.next()) {
+        ConversationRecord record = readConversation(rows);
+        byId.insert(record.id, record);
+    }
+    for (const QString &id : std::as_const(ids)) {
+        // A conversation that has messages but was never upserted is still a hit.
+        ConversationRecord record = byId.value(id);
+        record.id = id;
+        found.append(record);
+    }
+    return found;
+}
+
+Result<ConversationPage> TranscriptWorker::conversations(const ConversationQuery &query)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QStringList conditions;
+    if (!query.integrationId.isEmpty()) {
+        conditions.append(u"integration_id = ?"_s);
+    }
+    if (!query.states.isEmpty()) {
+        QStringList placeholders;
+        for (qsizetype i = 0; i < query.states.size(); ++i) {
+            placeholders.append(u"?"_s);
+        }
+        conditions.append(u"state IN (%1)"_s.arg(placeholders.join(u',')));
+    }
+    const QString where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+    auto bindFilters = [&](QSqlQuery &q) {
+        if (!query.integrationId.isEmpty()) {
+            q.addBindValue(query.integrationId);
+        }
+        for (const QString &state : query.states) {
+            q.addBindValue(state);
+        }
+    };
+
+    ConversationPage page;
+    QSqlQuery count(db);
+    count.prepare(u"SELECT COUNT(*) FROM conversations"_s + where);
+    bindFilters(count);
+    if (!count.exec() || !count.next()) {
+        return queryError(count);
+    }
+    page.total = count.value(0).toLongLong();
+
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM conversations%2 ORDER BY opened_at DESC, id LIMIT ? OFFSET ?"_s.arg(
+        QLatin1String(conversationColumns), where));
+    bindFilters(q);
+    q.addBindValue(std::max(0, query.limit));
+    q.addBindValue(std::max(0, query.offset));
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    while (q.next()) {
+        page.conversations.append(readConversation(q));
+    }
+    return page;
+}
+
+Result<bool> TranscriptWorker::isHandled(const QString &dialogId, qint64 sequence)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT 1 FROM handled_messages WHERE dialog_id = ? AND sequence = ?"_s);
+    q.addBindValue(dialogId);
+    q.addBindValue(sequence);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    return q.next();
+}
+
+Result<qint64> TranscriptWorker::lastHandledSequence(const QString &dialogId)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT MAX(sequence) FROM handled_messages WHERE dialog_id = ?"_s);
+    q.addBindValue(dialogId);
+    if (!q.exec() || !q.next()) {
+        return queryError(q);
+    }
+    return q.value(0).isNull() ? qint64(-1) : q.value(0).toLongLong();
+}
+
+Result<bool> TranscriptWorker::isReplyPublished(const QString &deliveryId, int replyIndex)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT 1 FROM published_replies WHERE delivery_id = ? AND reply_index = ?"_s);
+    q.addBindValue(deliveryId);
+    q.addBindValue(replyIndex);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    return q.next();
+}
+
+Result<QList<int>> TranscriptWorker::publishedReplyIndexes(const QString &deliveryId)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT reply_index FROM published_replies WHERE delivery_id = ? ORDER BY reply_index"_s);
+    q.addBindValue(deliveryId);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<int> indexes;
+    while (q.next()) {
+        indexes.append(q.value(0).toInt());
+    }
+    return indexes;
+}
+
+Result<QList<HealthSample>> TranscriptWorker::healthSamples(const QString &integrationId, qint64 fromMs, qint64 toMs)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT time, latency_ms, outcome, count, p95_ms, p99_ms FROM health_samples WHERE integration_id = ? "
+              u"AND time >= ? AND time < ? ORDER BY time, id"_s);
+    q.addBindValue(integrationId);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<HealthSample> samples;
+    while (q.next()) {
+        samples.append(HealthSample{integrationId, q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString(),
+                                    q.value(3).toInt(), q.value(4).toInt(), q.value(5).toInt()});
+    }
+    return samples;
+}
+
+Result<QList<HealthBucket>> TranscriptWorker::healthBuckets(const QString &integrationId,
+                                                            qint64 fromMs,
+                                                            qint64 toMs,
+                                                            qint64 bucketMs)
+{
+    if (!m_open) {
+        return closedError();
+    }
+    if (bucketMs <= 0) {
+        return Error{u"storage.invalid_argument"_s, tr("The health bucket width must be positive.")};
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT (time - ?) / ? AS b, SUM(count), SUM(CASE WHEN outcome = 'ok' THEN count ELSE 0 END), "
+              u"MIN(latency_ms), MAX(latency_ms), CAST(SUM(latency_ms * count) AS REAL) / SUM(count), "
+              u"IFNULL(MAX(p95_ms), 0), IFNULL(MAX(p99_ms), 0) FROM health_samples WHERE integration_id = ? AND "
+              u"time >= ? AND time < ? GROUP BY b ORDER BY b"_s);
+    q.addBindValue(fromMs);
+    q.addBindValue(bucketMs);
+    q.addBindValue(integrationId);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        return queryError(q);
+    }
+    QList<HealthBucket> buckets;
+    while (q.next()) {
+        HealthBucket bucket;
+        bucket.startMs = fromMs + q.value(0).toLongLong() * bucketMs;
+        bucket.endMs = bucket.startMs + bucketMs;
+        bucket.count = q.value(1).toInt();
+        bucket.okCount = q.value(2).toInt();
+        bucket.minLatencyMs = q.value(3).toInt();
+        bucket.maxLatencyMs = q.value(4).toInt();
+        bucket.avgLatencyMs = q.value(5).toDouble();
+        bucket.maxP95LatencyMs = q.value(6).toInt();
+        bucket.maxP99LatencyMs = q.value(7).toInt();
+        buckets.append(bucket);
+    }
+    return buckets;
+}
+
+Result<qint64> TranscriptWorker::messageCount()
+{
+    if (!m_open) {
+        return closedError();
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(u"SELECT COUNT(*) FROM messages"_s) || !q.next()) {
+        return queryError(q);
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace Switchboard::Storage::Detail

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to storage/: the thread-side half of TranscriptStore. Other modules use TranscriptStore.
+
+#include "storage/TranscriptRecords.h"
+#include "util/Result.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace Switchboard::Storage::Detail
+{
+
+class TranscriptWorker;
+
+/** A change of a reply's publication state (failed, or back to pending). */
+struct PublishStateChange
+{
+    QString deliveryId;
+    int replyIndex = 0;
+    PublishState state = PublishState::Pending;
+};
+
+/** Work that must run on the store's thread in queue order (queries, flush markers, open/close). */
+using TranscriptTask = std::function<void(TranscriptWorker &worker)>;
+
+using TranscriptItem = std::variant<ConversationRecord,
+                                    MessageRecord,
+                                    HopRecord,
+                                    EscalationRecord,
+                                    HealthSample,
+                                    HandledMessage,
+                                    PublishedReply,
+                                    PublishStateChange,
+                                    TranscriptBatch,
+                                    TranscriptTask>;
+
+/** The queue shared by TranscriptStore (producers, any thread) and its worker (one consumer). */
+struct TranscriptQueue
+{
+    QMutex mutex;
+    std::vector<TranscriptItem> items;
+    /** Records (not tasks) waiting in items. */
+    qsizetype records = 0;
+    /** The commit timer was requested (or runs) and the queue was not drained since. */
+    bool timerRequested = false;
+    /** A request to drain at once is on its way to the worker. */
+    bool drainRequested = false;
+    /** open() was called: from then on the worker is woken for new items. */
+    bool openCalled = false;
+};
+
+/**
+ * Owns the SQLite connection of one TranscriptStore and lives in the store's thread. Drains the
+ * queue in order: consecutive records go into one transaction, and before a task runs, what came
+ * before it is committed — so a query sees every write enqueued before it.
+ */
+class TranscriptWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TranscriptWorker)
+
+public:
+    TranscriptWorker(std::shared_ptr<TranscriptQueue> queue, int commitIntervalMs);
+    ~TranscriptWorker() override;
+
+    VoidResult open(const QString &path, bool fullTextSearch);
+    void close();
+    bool isOpen() const;
+    bool hasFullTextSearch() const;
+    int schemaVersion() const;
+    /** The schema version the file had before open() migrated it. */
+    int schemaVersionAtOpen() const;
+
+    Result<Transcript> transcript(const QString &conversationId);
+    Result<QList<ConversationRecord>> searchConversations(const QString &text, const QString &integrationId, int limit);
+    Result<ConversationPage> conversations(const ConversationQuery &query);
+    Result<std::optional<ConversationRecord>> conversation(const QString &conversationId);
+    Result<bool> isHandled(const QString &dialogId, qint64 sequence);
+    Result<qint64> lastHandledSequence(const QString &dialogId);
+    Result<bool> isReplyPublished(const QString &deliveryId, int replyIndex);
+    Result<QList<int>> publishedReplyIndexes(const QString &deliveryId);
+    Result<QList<HealthSample>> healthSamples(const QString &integrationId, qint64 fromMs, qint64 toMs);
+    Result<QList<HealthBucket>> healthBuckets(const QString &integrationId, qint64 fromMs, qint64 toMs, qint64 bucketMs);
+    Result<qint64> messageCount();
+
+public Q_SLOTS:
+    /** Starts the commit timer unless it runs (records arrived). */
+    void handleTimerRequest();
+    /** Commits everything queued, now. */
+    void drain();
+
+Q_SIGNALS:
+    /** Some records could not be stored; the message says how many and why. */
+    void writeFailed(const QString &message);
+
+private:
+    void writeItem(TranscriptItem &item);
+    void write(const ConversationRecord &record);
+    void write(const MessageRecord &record);
+    void write(const HopRecord &record);
+    void write(const EscalationRecord &record);
+    void write(const HealthSample &sample);
+    void write(const HandledMessage &handled);
+    void write(const PublishedReply &published);
+    void write(const PublishStateChange &change);
+    void write(const TranscriptBatch &batch);
+    bool run(QSqlQuery &query, const char *what);
+    void begin();
+    void commit();
+    Error queryError(const QSqlQuery &query) const;
+    Error closedError() const;
+
+    std::shared_ptr<TranscriptQueue> m_queue;
+    QTimer m_commitTimer;
+    QString m_connectionName;
+    QString m_path;
+    bool m_open = false;
+    bool m_fullTextSearch = false;
+    int m_schemaVersionAtOpen = 0;
+    bool m_inTransaction = false;
+    qsizetype m_written = 0;
+    qsizetype m_failed = 0;
+    QString m_firstFailure;
+
+    std::optional<QSqlQuery> m_upsertConversation;
+    std::optional<QSqlQuery> m_insertMessage;
+    std::optional<QSqlQuery> m_indexMessage;
+    std::optional<QSqlQuery> m_insertHop;
+    std::optional<QSqlQuery> m_upsertEscalation;
+    std::optional<QSqlQuery> m_insertHealth;
+    std::optional<QSqlQuery> m_insertHandled;
+    std::optional<QSqlQuery> m_insertPublished;
+    std::optional<QSqlQuery> m_updatePublishState;
+};
+
+} // namespace Switchboard::Storage::Detail

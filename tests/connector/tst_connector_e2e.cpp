@@ -1,0 +1,376 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The connector end to end: the sandbox emulator and the Custom Endpoint demo bot in-process on
+// 127.0.0.1, a real ConnectorSession (MessagingAgentChannel + CustomEndpointClient) between them,
+// and the transcript store on disk. Simulated consumers talk through the emulator's model.
+#include "SandboxLauncher.h"
+#include "connector/ConnectorSession.h"
+#include "connector/EventLog.h"
+#include "connector/SessionFactory.h"
+#include "sandbox/Emulator.h"
+#include "sandbox/FaultInjector.h"
+#include "sandbox/StateModel.h"
+#include "sandbox/bots/CustomEndpointDemoBot.h"
+#include "sandbox/bots/DemoBotBehaviour.h"
+#include "storage/TranscriptStore.h"
+
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Switchboard;
+using namespace Switchboard::Connector;
+
+namespace
+{
+constexpr int s_onlineTimeoutMs = 20000;
+
+/** Agent-side text messages of a sandbox conversation, in sequence order. */
+QStringList agentTexts(const Sandbox::StateModel *model, const QString &conversationId)
+{
+    QStringList texts;
+    const Sandbox::Conversation *conversation = model->conversation(conversationId);
+    if (!conversation) {
+        return texts;
+    }
+    for (const Sandbox::Message &message : conversation->messages) {
+        if (message.fromAgent && message.event.value(QStringLiteral("type")).toString() == QLatin1String("ContentEvent")) {
+            texts.append(message.event.value(QStringLiteral("message")).toString());
+        }
+    }
+    return texts;
+}
+
+bool hasParticipant(const Sandbox::StateModel *model, const QString &conversationId, const QString &userId)
+{
+    const Sandbox::Conversation *conversation = model->conversation(conversationId);
+    if (!conversation) {
+        return false;
+    }
+    for (const auto &participant : conversation->participants) {
+        if (participant.id == userId || participant.id.endsWith(QLatin1Char('.') + userId)) {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+class TestConnectorE2E : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Rig
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<SandboxLauncher> sandbox;
+        std::unique_ptr<Storage::TranscriptStore> store;
+        std::unique_ptr<EventLog> eventLog;
+        std::unique_ptr<ConnectorSession> session;
+        Storage::IntegrationDefinition definition;
+    };
+
+    std::unique_ptr<Rig> makeRig(const std::function<void(Storage::IntegrationDefinition &)> &adjust = {})
+    {
+        auto rig = std::make_unique<Rig>();
+        if (!rig->dir.isValid()) {
+            return nullptr;
+        }
+        SandboxLauncher::Options options;
+        options.stateDir = rig->dir.filePath(QStringLiteral("sandbox"));
+        rig->sandbox = std::make_unique<SandboxLauncher>(options);
+        const Result<Success> started = rig->sandbox->start();
+        if (!started) {
+            qWarning("sandbox: %s", qPrintable(started.error().message));
+            return nullptr;
+        }
+        Storage::TranscriptStore::Options storeOptions;
+        storeOptions.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
+        rig->store = std::make_unique<Storage::TranscriptStore>(storeOptions);
+        if (!rig->store->openAndWait()) {
+            return nullptr;
+        }
+        rig->eventLog = std::make_unique<EventLog>();
+        rig->definition = rig->sandbox->messagingIntegration();
+        rig->definition.delivery.requestTimeoutMs = 3000;
+        if (adjust) {
+            adjust(rig->definition);
+        }
+        rig->session = startSession(*rig);
+        return rig;
+    }
+
+    std::unique_ptr<ConnectorSession> startSession(Rig &rig)
+    {
+        SessionEnvironment environment;
+        environment.store = rig.store.get();
+        environment.eventLog = rig.eventLog.get();
+        environment.retryPauseMs = 10;
+        environment.probeIntervalMs = 500;
+        std::unique_ptr<ConnectorSession> session(
+            SessionFactory::create(rig.definition, rig.sandbox->messagingSecrets(), environment));
+        session->start();
+        return session;
+    }
+
+    static bool waitOnline(ConnectorSession *session)
+    {
+        return QTest::qWaitFor([session] { return session->status().state == SessionState::Online; },
+                               s_onlineTimeoutMs);
+    }
+
+    static QString botUserId(const Rig &rig)
+    {
+        return rig.sandbox->emulator()->config().agents.first().userId;
+    }
+
+    static QString startConversation(Rig &rig, const QString &firstText)
+    {
+        Sandbox::StateModel *model = rig.sandbox->emulator()->model();
+        const Sandbox::Consumer consumer = model->createConsumer();
+        const Result<QString> conversation =
+            model->createConversation(consumer.id, rig.definition.routing.botSkillId, Sandbox::Channel::Messaging);
+        if (!conversation) {
+            return QString();
+        }
+        if (!firstText.isEmpty()) {
+            (void)model->consumerText(conversation.value(), firstText);
+        }
+        return conversation.value();
+    }
+
+    static void stopSession(Rig &rig)
+    {
+        if (!rig.session) {
+            return;
+        }
+        rig.session->stop();
+        ConnectorSession *session = rig.session.get();
+        QVERIFY(QTest::qWaitFor([session] { return session->status().state == SessionState::Stopped; }, 10000));
+        rig.session.reset();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void fullLoopEveryConsumerGetsEveryReplyInOrder()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+
+        constexpr int consumers = 50;
+        constexpr int messages = 20;
+        QHash<QString, int> sent;
+        // Each consumer sends its next message as soon as the bot answered the previous one.
+        connect(model, &Sandbox::StateModel::messageAdded, this,
+                [&](const QString &conversationId, const Sandbox::Message &message) {
+                    if (!message.fromAgent || !sent.contains(conversationId)
+                        || message.event.value(QStringLiteral("type")).toString() != QLatin1String("ContentEvent")) {
+                        return;
+                    }
+                    int &count = sent[conversationId];
+                    if (count < messages) {
+                        ++count;
+                        (void)model->consumerText(conversationId, QStringLiteral("m%1").arg(count));
+                    }
+                });
+        for (int i = 0; i < consumers; ++i) {
+            const QString id = startConversation(*rig, QString());
+            QVERIFY(!id.isEmpty());
+            sent.insert(id, 1);
+            QVERIFY(model->consumerText(id, QStringLiteral("m1")).ok());
+        }
+        const auto allAnswered = [&] {
+            for (auto it = sent.cbegin(); it != sent.cend(); ++it) {
+                if (agentTexts(model, it.key()).size() < messages) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allAnswered(), 120000);
+        for (auto it = sent.cbegin(); it != sent.cend(); ++it) {
+            QStringList expected;
+            for (int m = 1; m <= messages; ++m) {
+                expected << QStringLiteral("echo: m%1").arg(m);
+            }
+            QCOMPARE(agentTexts(model, it.key()), expected);
+        }
+        QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
+        QTRY_COMPARE(rig->session->counters().consumerMessages, qint64(consumers * messages));
+        stopSession(*rig);
+        QCOMPARE(rig->store->messageCount().value() >= consumers * messages * 2, true);
+    }
+
+    void botRequestedTransferMovesToHumanSkill()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("please escalate me"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!hasParticipant(model, id, botUserId(*rig)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &c : rig->session->conversations()) {
+                    if (c.id == id) {
+                        return c.status == ConversationStatus::Escalated && c.escalationCause == QLatin1String("bot.transfer");
+                    }
+                }
+                return false;
+            }(),
+            5000);
+        stopSession(*rig);
+    }
+
+    void manualEscalationWithHandoffText()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!rig->session->conversations().isEmpty(), 5000);
+
+        QSignalSpy finished(rig->session.get(), &ConnectorSession::escalationFinished);
+        rig->session->escalate(EscalationRequest{id, rig->definition.routing.fallbackSkillId,
+                                                 QStringLiteral("customer asked for a person"),
+                                                 QStringLiteral("Connecting you with a colleague.")});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId);
+        QVERIFY(agentTexts(model, id).contains(QStringLiteral("Connecting you with a colleague.")));
+        QVERIFY(!hasParticipant(model, id, botUserId(*rig)));
+
+        // The transcript store has the escalation with its cause.
+        QTRY_VERIFY_WITH_TIMEOUT(rig->store->flushAndWait(), 5000);
+        const auto transcript = rig->store->transcript(id);
+        QVERIFY(transcript.ok());
+        QCOMPARE(transcript.value().escalations.size(), 1);
+        QCOMPARE(transcript.value().escalations.first().cause, QStringLiteral("operator"));
+        stopSession(*rig);
+    }
+
+    void loopGuardRefusesTheBotsOwnSkill()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QSignalSpy finished(rig->session.get(), &ConnectorSession::escalationFinished);
+        rig->session->escalate(EscalationRequest{id, rig->definition.routing.botSkillId, QStringLiteral("test"), {}});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QVERIFY(finished.first().at(2).toString().contains(QStringLiteral("loop")));
+        QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.botSkillId);
+        QVERIFY(hasParticipant(model, id, botUserId(*rig)));
+        stopSession(*rig);
+    }
+
+    void failingBotEscalatesAutomatically()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::DemoBotBehaviour behaviour;
+        behaviour.mode = Sandbox::DemoBotBehaviour::Mode::Fail5xx;
+        behaviour.status = 503;
+        rig->sandbox->customEndpointBot()->setBehaviour(behaviour);
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &c : rig->session->conversations()) {
+                    if (c.id == id) {
+                        return c.escalationCause == QLatin1String("bot.http_5xx");
+                    }
+                }
+                return false;
+            }(),
+            5000);
+        QVERIFY(agentTexts(model, id).isEmpty());
+        stopSession(*rig);
+    }
+
+    void noFallbackSkillAlertsInsteadOfTransferring()
+    {
+        auto rig = makeRig([](Storage::IntegrationDefinition &definition) {
+            definition.routing.fallbackSkillId.clear();
+            definition.routing.fallbackSkillName.clear();
+        });
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        QSignalSpy alerts(rig->session.get(), &ConnectorSession::alertRaised);
+        Sandbox::DemoBotBehaviour behaviour;
+        behaviour.mode = Sandbox::DemoBotBehaviour::Mode::Malformed;
+        rig->sandbox->customEndpointBot()->setBehaviour(behaviour);
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, 20000);
+        QVERIFY(alerts.first().first().toString().contains(id));
+        QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.botSkillId);
+        QVERIFY(hasParticipant(model, id, botUserId(*rig)));
+        stopSession(*rig);
+    }
+
+    void droppedSocketsLoseNothingAndDuplicateNothing()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("a1"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        // Sockets drop (1006); the consumer keeps writing while the connector is away.
+        QVERIFY(rig->sandbox->emulator()->faults()->apply(QJsonObject{{QStringLiteral("kind"), QStringLiteral("drop-sockets")}}).ok());
+        for (int i = 2; i <= 5; ++i) {
+            QVERIFY(model->consumerText(id, QStringLiteral("a%1").arg(i)).ok());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 5, 30000);
+        QCOMPARE(agentTexts(model, id),
+                 (QStringList{QStringLiteral("echo: a1"), QStringLiteral("echo: a2"), QStringLiteral("echo: a3"),
+                              QStringLiteral("echo: a4"), QStringLiteral("echo: a5")}));
+        QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
+        stopSession(*rig);
+    }
+
+    void restartResumesWithoutDuplicates()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("r1"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        stopSession(*rig);
+        // While the connector is down the consumer writes twice; a new session (same store)
+        // picks the conversation up, answers both once, and does not answer r1 again.
+        QVERIFY(model->consumerText(id, QStringLiteral("r2")).ok());
+        QVERIFY(model->consumerText(id, QStringLiteral("r3")).ok());
+        rig->session = startSession(*rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 3, 30000);
+        QCOMPARE(agentTexts(model, id),
+                 (QStringList{QStringLiteral("echo: r1"), QStringLiteral("echo: r2"), QStringLiteral("echo: r3")}));
+        QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
+        stopSession(*rig);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectorE2E)
+#include "tst_connector_e2e.moc"
