@@ -27,10 +27,12 @@ SandboxLauncher::~SandboxLauncher() = default;
 
 Result<Success> SandboxLauncher::start()
 {
-    Sandbox::SandboxConfig config = Sandbox::SandboxConfig::defaults();
-    config.port = m_options.port;
-    config.stateDir = m_options.stateDir;
-    config.frameLogPath = m_options.frameLogPath;
+    Sandbox::SandboxConfig config = m_options.config.value_or(Sandbox::SandboxConfig::defaults());
+    if (!m_options.config) {
+        config.port = m_options.port;
+        config.stateDir = m_options.stateDir;
+        config.frameLogPath = m_options.frameLogPath;
+    }
     m_emulator = std::make_unique<Sandbox::Emulator>(config);
     const Result<Success> started = m_emulator->start();
     if (!started) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "connector/SessionFactory.h"
+#include "sandbox/SandboxConfig.h"
 #include "storage/IntegrationDefinition.h"
 #include "util/Result.h"
 
@@ -10,6 +11,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Switchboard::Sandbox
 {
@@ -44,6 +46,8 @@ public:
         quint16 port = 0;
         QString stateDir;
         QString frameLogPath;
+        /** The whole emulator configuration; when set, port/stateDir/frameLogPath above are ignored. */
+        std::optional<Sandbox::SandboxConfig> config;
     };
 
     explicit SandboxLauncher(QObject *parent = nullptr);

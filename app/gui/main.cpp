@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Switchboard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Console.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -40,6 +41,13 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Switchboard::MainWindow window;
+    Switchboard::Console console(&window,
+                                 Switchboard::Console::Options{parser.value(configDirOption), parser.isSet(sandboxOption)});
+    // Closing the window stops the sessions first (agents away, transcripts flushed), then quits.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QObject::connect(&app, &QGuiApplication::lastWindowClosed, &console, &Switchboard::Console::shutdown);
+    QObject::connect(&console, &Switchboard::Console::shutdownFinished, &app, &QCoreApplication::quit);
     window.show();
+    console.start();
     return QApplication::exec();
 }

@@ -41,7 +41,7 @@ qint64 EventLog::append(EventLogEntry::Level level,
         }
     }
     if (level != EventLogEntry::Level::Info) {
-        qCInfo(lcConnector) << "event" << entry.id << entry.code << "integration" << integrationId;
+        qCDebug(lcConnector) << "event" << entry.id << entry.code << "integration" << integrationId;
     }
     if (QThread::currentThread() == thread()) {
         Q_EMIT messageAdded(entry);

@@ -574,11 +574,10 @@ void SessionEngine::handleAttempt(const Bot::HopRecord &hop)
         m_healthSecond.latencies[size_t(outcome)].push_back(latencyMs);
         const HealthState after = m_health.state();
         if (before != after) {
-            logEvent(after == HealthState::Down ? 2 : 1,
+            logEvent(after == HealthState::Down ? 2 : (after == HealthState::Degraded ? 1 : 0),
                      QString(),
-                     QStringLiteral("health.%1").arg(outcomeCode(outcome) == QLatin1String("ok")
-                                                         ? QStringLiteral("recovered")
-                                                         : QStringLiteral("changed")),
+                     QStringLiteral("health.%1").arg(after == HealthState::Healthy ? QStringLiteral("healthy")
+                                                                                   : QStringLiteral("changed")),
                      tr("Bot endpoint of “%1” is %2.").arg(m_settings.name, displayName(after)));
             scheduleProbe();
         }
@@ -1207,7 +1206,7 @@ void SessionEngine::setStatus(SessionState state, const QString &reason, const Q
     m_status.state = state;
     m_status.reason = reason;
     m_status.nextAttemptAt = nextAttemptAt;
-    qCInfo(lcConnector) << "integration" << m_settings.integrationId << "state" << int(state);
+    qCDebug(lcConnector) << "integration" << m_settings.integrationId << "state" << int(state);
     Q_EMIT statusChanged(m_status);
 }
 

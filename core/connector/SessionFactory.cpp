@@ -97,8 +97,9 @@ struct SecretReader : std::enable_shared_from_this<SecretReader>
         });
     }
 };
+} // namespace
 
-QByteArray readCaPem(const QString &path)
+QByteArray SessionFactory::readCaPem(const QString &path)
 {
     if (path.isEmpty()) {
         return {};
@@ -109,7 +110,6 @@ QByteArray readCaPem(const QString &path)
     }
     return file.readAll();
 }
-} // namespace
 
 QStringList SessionFactory::requiredSecretFields(const IntegrationDefinition &definition)
 {
@@ -141,6 +141,62 @@ void SessionFactory::loadSecrets(Storage::SecretStore *secrets,
     QTimer::singleShot(0, context, [reader] { reader->next(); });
 }
 
+Bot::BotClient *SessionFactory::createBotClient(const IntegrationDefinition &definition,
+                                                const SessionSecrets &secrets,
+                                                const QString &sentinelUrl,
+                                                const Clock &clock,
+                                                QObject *parent,
+                                                int retryPauseMs)
+{
+    Bot::RetryPolicy retry;
+    retry.timeoutMs = definition.delivery.requestTimeoutMs;
+    retry.maxAttempts = definition.delivery.attempts;
+    if (retryPauseMs >= 0) {
+        retry.pauseOverride = [retryPauseMs](int, int) { return retryPauseMs; };
+    }
+    Bot::BurstPolicy burst;
+    burst.windowMs = definition.delivery.burstWindowMs;
+    burst.maxCount = definition.delivery.maxBurstCount > 0 ? definition.delivery.maxBurstCount : burst.maxCount;
+
+    Bot::HttpClientOptions httpOptions;
+    httpOptions.extraCaPem = readCaPem(definition.liveperson.caFile);
+    httpOptions.defaultTimeoutMs = definition.delivery.requestTimeoutMs;
+    auto *http = new Bot::HttpClient(httpOptions, parent);
+
+    Bot::BotClient *client = nullptr;
+    if (definition.bot.protocol == IntegrationDefinition::BotProtocol::CustomEndpoint) {
+        Bot::CustomEndpointConfig config;
+        config.baseUrl = definition.bot.baseUrl;
+        config.botId = definition.bot.botId;
+        config.environment = definition.bot.environment;
+        config.sentinel.sentinelUrl = sentinelUrl;
+        config.sentinel.accountId = definition.liveperson.accountId;
+        config.sentinel.clientId = secrets.appJwtClientId;
+        config.sentinel.clientSecret = secrets.appJwtClientSecret.toUtf8();
+        config.retry = retry;
+        client = new Bot::CustomEndpointClient(config, http, clock, parent);
+    } else {
+        Bot::WebhookConfig config;
+        config.integrationId = definition.id;
+        config.url = definition.bot.webhookUrl;
+        config.signingSecret = secrets.webhookSigningSecret.toUtf8();
+        config.callbackToken = secrets.callbackToken.toUtf8();
+        config.retry = retry;
+        config.callbackTimeoutMs = definition.delivery.requestTimeoutMs;
+        Bot::CallbackServerOptions callbackOptions;
+        callbackOptions.address = QHostAddress(definition.bot.callbackAddress);
+        callbackOptions.port = quint16(definition.bot.callbackPort);
+        auto *server = new Bot::CallbackServer(callbackOptions, clock, parent);
+        if (const Result<quint16> listening = server->listen(); !listening) {
+            qWarning("callback server of integration %s could not listen: %s", qPrintable(definition.id),
+                     qPrintable(listening.error().message));
+        }
+        client = new Bot::WebhookClient(config, http, server, clock, parent);
+    }
+    client->setBurstPolicy(burst);
+    return client;
+}
+
 ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition,
                                          const SessionSecrets &secrets,
                                          const SessionEnvironment &environment,
@@ -160,8 +216,6 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
         settings.probeIntervalDownMs = std::min(settings.probeIntervalDownMs, environment.probeIntervalMs);
     }
 
-    const QByteArray caPem = readCaPem(definition.liveperson.caFile);
-
     SessionParts parts;
     LivePerson::MessagingChannelConfig channelConfig;
     channelConfig.accountId = definition.liveperson.accountId;
@@ -179,21 +233,6 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
         channel->setClock(clock);
         return channel;
     };
-
-    Bot::RetryPolicy retry;
-    retry.timeoutMs = definition.delivery.requestTimeoutMs;
-    retry.maxAttempts = definition.delivery.attempts;
-    if (environment.retryPauseMs >= 0) {
-        const int pause = environment.retryPauseMs;
-        retry.pauseOverride = [pause](int, int) { return pause; };
-    }
-    Bot::BurstPolicy burst;
-    burst.windowMs = definition.delivery.burstWindowMs;
-    burst.maxCount = definition.delivery.maxBurstCount > 0 ? definition.delivery.maxBurstCount : burst.maxCount;
-
-    Bot::HttpClientOptions httpOptions;
-    httpOptions.extraCaPem = caPem;
-    httpOptions.defaultTimeoutMs = definition.delivery.requestTimeoutMs;
 
     if (definition.bot.protocol == IntegrationDefinition::BotProtocol::CustomEndpoint) {
         const QString accountId = definition.liveperson.accountId;
@@ -222,49 +261,12 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
                                   http->deleteLater();
                               });
         };
-        Bot::CustomEndpointConfig botConfig;
-        botConfig.baseUrl = definition.bot.baseUrl;
-        botConfig.botId = definition.bot.botId;
-        botConfig.environment = definition.bot.environment;
-        botConfig.sentinel.accountId = accountId;
-        botConfig.sentinel.clientId = secrets.appJwtClientId;
-        botConfig.sentinel.clientSecret = secrets.appJwtClientSecret.toUtf8();
-        botConfig.retry = retry;
-        parts.makeBot = [botConfig, httpOptions, burst, &clock](const QString &sentinelUrl,
-                                                                QObject *owner) -> Bot::BotClient * {
-            Bot::CustomEndpointConfig config = botConfig;
-            config.sentinel.sentinelUrl = sentinelUrl;
-            auto *http = new Bot::HttpClient(httpOptions, owner);
-            auto *client = new Bot::CustomEndpointClient(config, http, clock, owner);
-            client->setBurstPolicy(burst);
-            return client;
-        };
-    } else {
-        Bot::WebhookConfig botConfig;
-        botConfig.integrationId = definition.id;
-        botConfig.url = definition.bot.webhookUrl;
-        botConfig.signingSecret = secrets.webhookSigningSecret.toUtf8();
-        botConfig.callbackToken = secrets.callbackToken.toUtf8();
-        botConfig.retry = retry;
-        botConfig.callbackTimeoutMs = definition.delivery.requestTimeoutMs;
-        Bot::CallbackServerOptions callbackOptions;
-        callbackOptions.address = QHostAddress(definition.bot.callbackAddress);
-        callbackOptions.port = quint16(definition.bot.callbackPort);
-        const QString name = definition.name;
-        parts.makeBot = [botConfig, httpOptions, callbackOptions, burst, name, &clock](
-                            const QString &, QObject *owner) -> Bot::BotClient * {
-            auto *server = new Bot::CallbackServer(callbackOptions, clock, owner);
-            const Result<quint16> listening = server->listen();
-            if (!listening) {
-                qWarning("callback server of an integration could not listen: %s",
-                         qPrintable(listening.error().message));
-            }
-            auto *http = new Bot::HttpClient(httpOptions, owner);
-            auto *client = new Bot::WebhookClient(botConfig, http, server, clock, owner);
-            client->setBurstPolicy(burst);
-            return client;
-        };
     }
+    const int retryPauseMs = environment.retryPauseMs;
+    parts.makeBot = [definition, secrets, retryPauseMs, &clock](const QString &sentinelUrl,
+                                                                 QObject *owner) -> Bot::BotClient * {
+        return createBotClient(definition, secrets, sentinelUrl, clock, owner, retryPauseMs);
+    };
 
     return new ConnectorSessionImpl(settings, std::move(parts), environment.store, environment.eventLog, clock, parent);
 }

@@ -13,6 +13,10 @@ namespace Switchboard
 {
 class Clock;
 }
+namespace Switchboard::Bot
+{
+class BotClient;
+}
 namespace Switchboard::Storage
 {
 class SecretStore;
@@ -72,6 +76,20 @@ public:
                             const Storage::IntegrationDefinition &definition,
                             QObject *context,
                             std::function<void(const Result<SessionSecrets> &)> done);
+
+    /**
+     * The bot client of a definition (Custom Endpoint with its Sentinel token provider, or webhook
+     * with its own callback server), made on the calling thread with @p parent.
+     */
+    static Bot::BotClient *createBotClient(const Storage::IntegrationDefinition &definition,
+                                           const SessionSecrets &secrets,
+                                           const QString &sentinelUrl,
+                                           const Clock &clock,
+                                           QObject *parent,
+                                           int retryPauseMs = -1);
+
+    /** A PEM file's contents for an extra trusted CA (empty path or unreadable file: empty). */
+    static QByteArray readCaPem(const QString &path);
 
     static ConnectorSession *create(const Storage::IntegrationDefinition &definition,
                                     const SessionSecrets &secrets,

@@ -1,0 +1,1341 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessagingAgentChannel.h"
+
+#include "LivePersonHttp.h"
+#include "LivePersonLogging.h"
+#include "Scheduler.h"
+#include "SkillsClient.h"
+#include "UmsProtocol.h"
+#include "util/Clock.h"
+
+#include <QMetaObject>
+#include <QTimer>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using std::chrono::milliseconds;
+
+namespace Switchboard::LivePerson
+{
+
+namespace
+{
+ApiError makeError(ApiErrorKind kind, const QString &message, int status = 0)
+{
+    ApiError error;
+    error.kind = kind;
+    error.message = message;
+    error.status = status;
+    return error;
+}
+
+bool hasMetadataType(const QJsonArray &metadata, const QString &type)
+{
+    return std::any_of(metadata.begin(), metadata.end(), [&type](const QJsonValue &item) {
+        return item.toObject().value(u"type"_s).toString() == type;
+    });
+}
+} // namespace
+
+MessagingAgentChannel::MessagingAgentChannel(MessagingChannelConfig config, QObject *parent)
+    : AgentChannel(parent)
+    , m_config(std::move(config))
+    , m_clock(&Clock::system())
+    , m_scheduler(&Scheduler::system())
+    , m_retryPolicy(m_config.retry)
+    , m_backoff(m_config.reconnect)
+    , m_http(new LivePersonHttp(this))
+    , m_resolver(nullptr)
+    , m_login(new LoginClient(m_http, this))
+    , m_skillsClient(new SkillsClient(m_http, this))
+    , m_refreshTimer(new QTimer(this))
+    , m_resyncTimer(new QTimer(this))
+{
+    m_resolver = new DomainResolver(m_http, *m_clock, this);
+    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
+    m_http->setTransferTimeout(m_config.httpTimeout);
+    m_refreshTimer->setInterval(m_config.refreshInterval);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MessagingAgentChannel::handleRefreshTimer);
+    m_resyncTimer->setSingleShot(true);
+    m_resyncTimer->setInterval(m_config.resyncGrace);
+    connect(m_resyncTimer, &QTimer::timeout, this, &MessagingAgentChannel::handleResyncTimeout);
+}
+
+MessagingAgentChannel::~MessagingAgentChannel()
+{
+    ++m_run;
+    delete m_ums.data();
+    // Every command completes exactly once, also when the channel goes away under it.
+    const auto inflight = std::exchange(m_inflight, {});
+    for (auto it = inflight.begin(); it != inflight.end(); ++it) {
+        CommandResult result;
+        result.requestId = it.key();
+        result.error = makeError(ApiErrorKind::Cancelled, tr("The LivePerson channel was destroyed."));
+        it.value().complete(result);
+    }
+}
+
+void MessagingAgentChannel::setClock(const Clock &clock)
+{
+    m_clock = &clock;
+    delete m_resolver;
+    m_resolver = new DomainResolver(m_http, *m_clock, this);
+    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
+}
+
+void MessagingAgentChannel::setScheduler(Scheduler &scheduler)
+{
+    m_scheduler = &scheduler;
+}
+
+void MessagingAgentChannel::setRandomSource(ReconnectBackoff::RandomSource random)
+{
+    m_backoff = ReconnectBackoff(m_config.reconnect, std::move(random));
+}
+
+const MessagingChannelConfig &MessagingAgentChannel::config() const
+{
+    return m_config;
+}
+
+MessagingChannelStats MessagingAgentChannel::stats() const
+{
+    MessagingChannelStats stats = m_stats;
+    if (m_ums) {
+        stats.malformedFrames += m_ums->malformedFrameCount();
+    }
+    return stats;
+}
+
+ChannelType MessagingAgentChannel::channelType() const
+{
+    return ChannelType::Messaging;
+}
+
+ChannelStatus MessagingAgentChannel::status() const
+{
+    return m_status;
+}
+
+QString MessagingAgentChannel::agentId() const
+{
+    return m_oldId;
+}
+
+QString MessagingAgentChannel::agentPid() const
+{
+    return m_session.userPid;
+}
+
+QList<ConversationInfo> MessagingAgentChannel::conversations() const
+{
+    QList<ConversationInfo> out;
+    out.reserve(m_conversations.size());
+    for (const TrackedConversation &tracked : m_conversations) {
+        out.append(tracked.info);
+    }
+    return out;
+}
+
+QList<Skill> MessagingAgentChannel::skills() const
+{
+    return m_skills;
+}
+
+void MessagingAgentChannel::setResumeSequenceProvider(ResumeSequenceProvider provider)
+{
+    m_resumeProvider = std::move(provider);
+}
+
+bool MessagingAgentChannel::isSessionReplacedReason(const QString &reason)
+{
+    // LivePerson does not document the wording (reference §9); the sandbox uses
+    // "session replaced: the agent user logged in elsewhere". Both phrases are accepted.
+    return reason.contains(u"logged in elsewhere"_s, Qt::CaseInsensitive) ||
+           reason.contains(u"session replaced"_s, Qt::CaseInsensitive);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle
+
+void MessagingAgentChannel::setStatus(ChannelState state, const QString &reason, std::optional<ApiError> error)
+{
+    ChannelStatus status;
+    status.state = state;
+    status.reason = reason;
+    status.attempt = std::max(m_failures, m_reconnects);
+    status.error = std::move(error);
+    if (state == ChannelState::Reconnecting) {
+        status.nextAttemptAt = m_status.nextAttemptAt;
+    }
+    const bool changed = status.state != m_status.state || status.reason != m_status.reason ||
+                         status.nextAttemptAt != m_status.nextAttemptAt;
+    m_status = status;
+    if (changed) {
+        qCInfo(lcLivePerson) << "Channel" << m_config.credentials.loginName << "→" << channelStateName(state);
+        Q_EMIT stateChanged(m_status);
+    }
+}
+
+void MessagingAgentChannel::start()
+{
+    switch (m_status.state) {
+    case ChannelState::Stopped:
+    case ChannelState::Kicked:
+    case ChannelState::Failed:
+        break;
+    default:
+        return; // already running (or stopping)
+    }
+    ++m_run;
+    m_failures = 0;
+    m_reconnects = 0;
+    m_refreshFailures = 0;
+    m_status.nextAttemptAt = {};
+
+    const auto credentials = m_config.credentials.validate();
+    if (!credentials) {
+        fail(makeError(ApiErrorKind::Config, credentials.error().message));
+        return;
+    }
+    const auto csds = validateHost(m_config.csdsDomain);
+    if (!csds) {
+        fail(makeError(ApiErrorKind::Config, csds.error().message));
+        return;
+    }
+    if (m_config.accountId.isEmpty()) {
+        fail(makeError(ApiErrorKind::Config, tr("The LivePerson account id is empty.")));
+        return;
+    }
+    const auto ssl = makeSslConfiguration(m_config.extraCaFile);
+    if (!ssl) {
+        fail(makeError(ApiErrorKind::Config, ssl.error().message));
+        return;
+    }
+    m_http->setSslConfiguration(*ssl);
+    beginLogin();
+}
+
+void MessagingAgentChannel::stop()
+{
+    if (m_status.state == ChannelState::Stopping) {
+        return; // stopped() follows
+    }
+    if (m_status.state == ChannelState::Stopped) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
+        return;
+    }
+    const bool kicked = m_status.state == ChannelState::Kicked;
+    ++m_run;
+    ++m_attempt;
+    cancelRetry();
+    m_refreshTimer->stop();
+    m_resyncTimer->stop();
+    setStatus(ChannelState::Stopping);
+
+    const quint64 run = m_run;
+    auto logoutThenFinish = [this, run, kicked] {
+        if (run != m_run) {
+            return;
+        }
+        dropSocket();
+        const QString agentVep = m_domains.host(Service::AgentVep);
+        // After a kick the session belongs to nobody; its csrf is dead, so there is nothing to end.
+        if (!m_loggedIn || kicked || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
+            finishStop();
+            return;
+        }
+        m_login->logout(agentVep, m_config.accountId, m_session, this, [this, run](const ApiResult<Success> &result) {
+            if (run != m_run) {
+                return;
+            }
+            if (!result) {
+                qCWarning(lcLivePerson) << "Logout failed:" << ApiError::kindName(result.error().kind)
+                                        << result.error().status;
+            }
+            finishStop();
+        });
+    };
+
+    if (m_ums && m_ums->isOpen() && m_subscribed) {
+        m_ums->request(Ums::Type::SetAgentState,
+                       Ums::setAgentStateBody(u"AWAY"_s, m_oldId),
+                       [this, run, logoutThenFinish](const CommandResult &result) {
+                           if (run != m_run) {
+                               return;
+                           }
+                           if (!result.ok()) {
+                               qCWarning(lcLivePerson) << "Setting the agent AWAY failed:" << result.code;
+                           }
+                           if (m_ums && m_ums->isOpen()) {
+                               // logoutThenFinish runs once the close handshake finished.
+                               UmsConnection *ums = m_ums;
+                               connect(ums, &UmsConnection::closed, this, logoutThenFinish);
+                               ums->close(1000, u"agent stopping"_s);
+                           } else {
+                               logoutThenFinish();
+                           }
+                       });
+    } else {
+        // stopped() is always asynchronous, even when there is nothing to wait for.
+        QMetaObject::invokeMethod(this, logoutThenFinish, Qt::QueuedConnection);
+    }
+}
+
+void MessagingAgentChannel::finishStop()
+{
+    m_loggedIn = false;
+    m_subscribed = false;
+    m_session = LoginSession{};
+    m_conversations.clear();
+    m_acceptedRings.clear();
+    for (DialogTrack &track : m_dialogs) {
+        track.floor = std::max(track.floor, track.maxDelivered);
+        track.delivered.clear();
+        track.queryPending = false;
+        track.queryAgain = false;
+        track.buffered.clear();
+    }
+    m_status.nextAttemptAt = {};
+    setStatus(ChannelState::Stopped);
+    Q_EMIT stopped();
+}
+
+void MessagingAgentChannel::fail(const ApiError &error)
+{
+    ++m_attempt;
+    cancelRetry();
+    dropSocket();
+    m_refreshTimer->stop();
+    m_resyncTimer->stop();
+    m_loggedIn = false;
+    m_subscribed = false;
+    m_status.nextAttemptAt = {};
+    qCWarning(lcLivePerson) << "Channel" << m_config.credentials.loginName
+                            << "failed:" << ApiError::kindName(error.kind) << error.status;
+    setStatus(ChannelState::Failed, error.message, error);
+}
+
+void MessagingAgentChannel::cancelRetry()
+{
+    delete m_retryHandle.data();
+    m_retryHandle = nullptr;
+}
+
+void MessagingAgentChannel::dropSocket()
+{
+    m_subscribed = false;
+    if (m_ums) {
+        UmsConnection *ums = m_ums;
+        m_ums = nullptr;
+        ums->disconnect(this);
+        ums->close(1000, u"closing"_s);
+        ums->deleteLater();
+    }
+}
+
+void MessagingAgentChannel::beginLogin()
+{
+    const quint64 attempt = ++m_attempt;
+    dropSocket();
+    m_loggedIn = false;
+    m_refreshTimer->stop();
+    setStatus(ChannelState::Resolving);
+    m_resolver->resolve(
+        m_config.csdsDomain, m_config.accountId, this, [this, attempt](const ApiResult<ServiceDomains> &result) {
+            if (attempt != m_attempt) {
+                return;
+            }
+            if (!result) {
+                handleRestFailure(RetryPolicy::Operation::Other, result.error());
+                return;
+            }
+            m_domains = result.value();
+            doLogin(attempt);
+        });
+}
+
+void MessagingAgentChannel::doLogin(quint64 attempt)
+{
+    const QString agentVep = m_domains.host(Service::AgentVep);
+    if (agentVep.isEmpty()) {
+        fail(makeError(ApiErrorKind::Config,
+                       tr("The Domain API lists no \"agentVep\" host for account %1.").arg(m_config.accountId)));
+        return;
+    }
+    setStatus(ChannelState::LoggingIn);
+    ++m_stats.loginAttempts;
+    m_login->login(agentVep,
+                   m_config.accountId,
+                   m_config.credentials,
+                   this,
+                   [this, attempt](const ApiResult<LoginSession> &result) {
+                       if (attempt != m_attempt) {
+                           return;
+                       }
+                       if (!result) {
+                           handleRestFailure(RetryPolicy::Operation::Login, result.error());
+                           return;
+                       }
+                       ++m_stats.logins;
+                       m_session = result.value();
+                       m_loggedIn = true;
+                       m_failures = 0;
+                       m_refreshFailures = 0;
+                       m_oldId = Ums::agentOldId(m_config.accountId, m_session.userId);
+                       if (!m_session.domains.isEmpty()) {
+                           m_resolver->seed(m_config.accountId, m_session.domains);
+                           m_domains.merge(m_session.domains);
+                       }
+                       if (m_session.userPid.isEmpty()) {
+                           qCWarning(lcLivePerson) << "The login answer has no config.userPid; own messages are "
+                                                      "recognised by the old id only";
+                       }
+                       if (!m_session.csrf.isEmpty()) {
+                           m_refreshTimer->start();
+                       }
+                       fetchSkills({});
+                       connectSocket();
+                   });
+}
+
+void MessagingAgentChannel::handleRestFailure(RetryPolicy::Operation operation, const ApiError &error)
+{
+    ++m_failures;
+    if (error.kind == ApiErrorKind::Network || (error.kind == ApiErrorKind::Http && error.status >= 500)) {
+        // A host that does not answer may have moved: ask CSDS again next time.
+        m_resolver->invalidate(m_config.accountId);
+    }
+    const auto delay = m_retryPolicy.delayFor(operation, error, m_failures);
+    if (!delay) {
+        fail(error);
+        return;
+    }
+    cancelRetry();
+    m_status.nextAttemptAt = m_clock->now().addMSecs(delay->count());
+    setStatus(ChannelState::Reconnecting,
+              tr("%1 Next attempt in %2 s.").arg(error.message).arg(static_cast<double>(delay->count()) / 1000.0),
+              error);
+    qCInfo(lcLivePerson) << "Retrying" << (operation == RetryPolicy::Operation::Login ? "login" : "lookup") << "in"
+                         << delay->count() << "ms after" << ApiError::kindName(error.kind) << error.status;
+    const quint64 run = m_run;
+    m_retryHandle = m_scheduler->schedule(*delay, this, [this, run] {
+        m_retryHandle = nullptr;
+        if (run == m_run) {
+            beginLogin();
+        }
+    });
+}
+
+void MessagingAgentChannel::scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error)
+{
+    ++m_attempt;
+    dropSocket();
+    cancelRetry();
+    ++m_reconnects;
+    const milliseconds delay = m_backoff.delayFor(m_reconnects);
+    m_status.nextAttemptAt = m_clock->now().addMSecs(delay.count());
+    const QString action = mode == ReconnectMode::Relogin ? tr("logging in again") : tr("reconnecting");
+    setStatus(ChannelState::Reconnecting,
+              tr("%1; %2 in %3 s.").arg(why, action).arg(static_cast<double>(delay.count()) / 1000.0),
+              std::move(error));
+    qCInfo(lcLivePerson) << "Scheduling" << (mode == ReconnectMode::Relogin ? "re-login" : "reconnect") << "in"
+                         << delay.count() << "ms (attempt" << m_reconnects << ")";
+    const quint64 run = m_run;
+    m_retryHandle = m_scheduler->schedule(delay, this, [this, run, mode] {
+        m_retryHandle = nullptr;
+        if (run != m_run) {
+            return;
+        }
+        if (mode == ReconnectMode::Relogin || !m_loggedIn) {
+            beginLogin();
+        } else {
+            ++m_attempt;
+            connectSocket();
+        }
+    });
+}
+
+void MessagingAgentChannel::connectSocket()
+{
+    QString host;
+    for (const QString &service : std::as_const(m_config.webSocketServices)) {
+        host = m_domains.host(service);
+        if (!host.isEmpty()) {
+            break;
+        }
+    }
+    if (host.isEmpty()) {
+        fail(makeError(ApiErrorKind::Config,
+                       tr("The Domain API lists none of %1 for account %2.")
+                           .arg(m_config.webSocketServices.join(u", "_s), m_config.accountId)));
+        return;
+    }
+    dropSocket();
+    setStatus(ChannelState::Connecting);
+    QUrl url = serviceUrl(u"wss"_s, host, {}, u"v=2.1"_s);
+    // The bearer is a path segment (reference §3.1); this URL is never logged.
+    url.setPath(u"/ws_api/account/"_s + m_config.accountId + u"/messaging/brand/"_s +
+                    QString::fromLatin1(QUrl::toPercentEncoding(m_session.bearer)),
+                QUrl::TolerantMode);
+    auto *ums = new UmsConnection(m_config.ums, this);
+    ums->setSslConfiguration(m_http->sslConfiguration());
+    m_ums = ums;
+    connect(ums, &UmsConnection::opened, this, &MessagingAgentChannel::handleSocketOpened);
+    connect(ums, &UmsConnection::closed, this, [this, ums](const UmsConnection::CloseInfo &info) {
+        if (ums != m_ums) {
+            return;
+        }
+        m_stats.malformedFrames += ums->malformedFrameCount();
+        m_ums = nullptr;
+        ums->deleteLater();
+        handleSocketClosed(info);
+    });
+    connect(ums, &UmsConnection::notificationReceived, this, &MessagingAgentChannel::handleNotification);
+    ums->open(url);
+}
+
+void MessagingAgentChannel::handleSocketOpened()
+{
+    ++m_stats.socketsOpened;
+    const quint64 attempt = m_attempt;
+    auto remaining = std::make_shared<int>(3);
+    auto failed = std::make_shared<bool>(false);
+    auto onAnswer = [this, attempt, remaining, failed](const QString &what, const CommandResult &result) {
+        if (attempt != m_attempt || *failed) {
+            return;
+        }
+        if (!result.ok()) {
+            const ApiError error = *result.error;
+            if (error.kind == ApiErrorKind::NotConnected) {
+                return; // the closed socket is handled by handleSocketClosed()
+            }
+            *failed = true;
+            qCWarning(lcLivePerson) << what << "failed:" << ApiError::kindName(error.kind) << error.status;
+            const bool unauthorized = error.status == 401 || error.status == 403;
+            scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::SameToken,
+                              tr("%1 failed: %2").arg(what, error.message),
+                              error);
+            return;
+        }
+        if (--*remaining == 0) {
+            handleSubscribed();
+        }
+    };
+    m_ums->request(Ums::Type::SetAgentState,
+                   Ums::setAgentStateBody(u"ONLINE"_s, m_oldId),
+                   [onAnswer](const CommandResult &result) { onAnswer(u"SetAgentState"_s, result); });
+    m_ums->request(Ums::Type::SubscribeRoutingTasks,
+                   Ums::subscribeRoutingTasksBody(m_oldId, m_config.accountId),
+                   [onAnswer](const CommandResult &result) { onAnswer(u"SubscribeRoutingTasks"_s, result); });
+    // Conversations we already know must be confirmed by the new subscription (see resyncGrace).
+    for (TrackedConversation &tracked : m_conversations) {
+        tracked.needsResync = true;
+    }
+    m_ums->request(Ums::Type::SubscribeExConversations,
+                   Ums::subscribeExConversationsBody(m_oldId),
+                   [onAnswer](const CommandResult &result) { onAnswer(u"SubscribeExConversations"_s, result); });
+}
+
+void MessagingAgentChannel::handleSubscribed()
+{
+    m_subscribed = true;
+    m_reconnects = 0;
+    m_failures = 0;
+    m_status.nextAttemptAt = {};
+    const bool anyToConfirm = std::any_of(
+        m_conversations.cbegin(), m_conversations.cend(), [](const auto &tracked) { return tracked.needsResync; });
+    if (anyToConfirm) {
+        m_resyncTimer->start();
+    }
+    setStatus(ChannelState::Online);
+}
+
+void MessagingAgentChannel::handleSocketClosed(const UmsConnection::CloseInfo &info)
+{
+    m_subscribed = false;
+    m_resyncTimer->stop();
+    if (m_status.state == ChannelState::Stopping || m_status.state == ChannelState::Stopped ||
+        m_status.state == ChannelState::Failed || m_status.state == ChannelState::Kicked) {
+        return;
+    }
+    if (!info.tlsError.isEmpty()) {
+        fail(makeError(ApiErrorKind::Tls,
+                       tr("The LivePerson WebSocket's TLS certificate was rejected (%1). Add the server's CA instead "
+                          "of disabling checks.")
+                           .arg(info.tlsError)));
+        return;
+    }
+    const QString closeText =
+        info.reason.isEmpty()
+            ? tr("the LivePerson connection closed with code %1").arg(info.code)
+            : tr("the LivePerson connection closed with code %1 (\"%2\")").arg(info.code).arg(info.reason.left(200));
+    if (info.code == 4401 && isSessionReplacedReason(info.reason)) {
+        // No re-login: that would start a login fight with the other session.
+        ++m_attempt;
+        cancelRetry();
+        m_refreshTimer->stop();
+        m_loggedIn = false;
+        m_status.nextAttemptAt = {};
+        ApiError error = makeError(ApiErrorKind::NotConnected, closeText, 4401);
+        qCWarning(lcLivePerson) << "Agent" << m_config.credentials.loginName << "logged in elsewhere; channel kicked";
+        setStatus(ChannelState::Kicked,
+                  tr("Agent \"%1\" logged in elsewhere, which replaced this session. Start the channel again to take "
+                     "the session back.")
+                      .arg(m_config.credentials.loginName),
+                  error);
+        return;
+    }
+    const ApiError error = makeError(ApiErrorKind::NotConnected, closeText, info.code);
+    if (info.code == 4401 || info.code == 1011 || info.handshakeStatus == 401) {
+        scheduleReconnect(ReconnectMode::Relogin, closeText, error);
+        return;
+    }
+    if (info.code == 1006 && !info.neverOpened) {
+        probeSession(closeText);
+        return;
+    }
+    scheduleReconnect(ReconnectMode::SameToken, closeText, error);
+}
+
+void MessagingAgentChannel::probeSession(const QString &why)
+{
+    // Token revocation has been seen to close with 1006 (SDK issue #29): an authenticated call
+    // tells whether the token still works. Only a 401/403 means logging in again.
+    const quint64 attempt = ++m_attempt;
+    setStatus(ChannelState::Reconnecting, tr("%1; checking the session.").arg(why));
+    auto decide = [this, attempt, why](const std::optional<ApiError> &error) {
+        if (attempt != m_attempt) {
+            return;
+        }
+        const bool unauthorized =
+            error && error->kind == ApiErrorKind::Http && (error->status == 401 || error->status == 403);
+        qCInfo(lcLivePerson) << "Session probe after 1006:"
+                             << (unauthorized ? "token no longer valid" : "token usable");
+        scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::SameToken,
+                          unauthorized ? tr("%1; the session is no longer valid").arg(why) : why,
+                          error);
+    };
+    const QString agentVep = m_domains.host(Service::AgentVep);
+    if (m_loggedIn && !m_session.csrf.isEmpty() && !agentVep.isEmpty()) {
+        m_login->refresh(agentVep, m_config.accountId, m_session, this, [decide](const ApiResult<Success> &result) {
+            decide(result ? std::nullopt : std::optional<ApiError>(result.error()));
+        });
+        return;
+    }
+    const QString accountConfig = m_domains.host(Service::AccountConfigReadOnly);
+    if (m_loggedIn && !accountConfig.isEmpty()) {
+        m_skillsClient->fetch(
+            accountConfig, m_config.accountId, m_session.bearer, this, [decide](const ApiResult<QList<Skill>> &result) {
+                decide(result ? std::nullopt : std::optional<ApiError>(result.error()));
+            });
+        return;
+    }
+    decide(makeError(ApiErrorKind::Http, why, 401));
+}
+
+void MessagingAgentChannel::handleRefreshTimer()
+{
+    const QString agentVep = m_domains.host(Service::AgentVep);
+    if (!m_loggedIn || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
+        return;
+    }
+    const quint64 run = m_run;
+    const quint64 attempt = m_attempt;
+    m_login->refresh(
+        agentVep, m_config.accountId, m_session, this, [this, run, attempt](const ApiResult<Success> &result) {
+            if (run != m_run || !m_loggedIn) {
+                return;
+            }
+            if (result) {
+                m_refreshFailures = 0;
+                return;
+            }
+            const ApiError &error = result.error();
+            if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) {
+                if (attempt == m_attempt) {
+                    // The session is gone; its bearer will not open a socket again.
+                    m_refreshTimer->stop();
+                    m_loggedIn = false;
+                    scheduleReconnect(ReconnectMode::Relogin, tr("The session refresh was refused"), error);
+                }
+                return;
+            }
+            ++m_refreshFailures;
+            const auto delay = m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, m_refreshFailures);
+            if (delay && *delay < m_config.refreshInterval) {
+                m_scheduler->schedule(*delay, this, [this, run] {
+                    if (run == m_run) {
+                        handleRefreshTimer();
+                    }
+                });
+            }
+        });
+}
+
+void MessagingAgentChannel::refreshSkills(CommandCompletion done)
+{
+    if (!m_loggedIn) {
+        rejectCommand(ApiErrorKind::NotConnected, tr("The channel is not logged in."), std::move(done));
+        return;
+    }
+    fetchSkills(std::move(done));
+}
+
+void MessagingAgentChannel::fetchSkills(CommandCompletion done)
+{
+    const RequestId id = m_nextRequestId++;
+    const QString host = m_domains.host(Service::AccountConfigReadOnly);
+    if (host.isEmpty()) {
+        qCWarning(lcLivePerson) << "No accountConfigReadOnly host; skills unknown";
+        CommandResult result;
+        result.requestId = id;
+        result.error = makeError(
+            ApiErrorKind::Config,
+            tr("The Domain API lists no \"accountConfigReadOnly\" host for account %1.").arg(m_config.accountId));
+        done.complete(result);
+        return;
+    }
+    const quint64 run = m_run;
+    m_skillsClient->fetch(
+        host, m_config.accountId, m_session.bearer, this, [this, run, id, done](const ApiResult<QList<Skill>> &result) {
+            CommandResult outcome;
+            outcome.requestId = id;
+            if (!result) {
+                outcome.error = result.error();
+                done.complete(outcome);
+                return;
+            }
+            outcome.code = 200;
+            done.complete(outcome);
+            if (run != m_run) {
+                return;
+            }
+            if (result.value() != m_skills) {
+                m_skills = result.value();
+                Q_EMIT skillsChanged(m_skills);
+            }
+        });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+void MessagingAgentChannel::countMalformed(const QString &what, const QString &reason)
+{
+    ++m_stats.malformedFrames;
+    qCWarning(lcLivePerson) << "Malformed" << what << "dropped:" << reason;
+}
+
+void MessagingAgentChannel::handleNotification(const Ums::Frame &frame)
+{
+    if (frame.type == Ums::Type::RoutingTaskNotification) {
+        handleRoutingTasks(frame.body);
+    } else if (frame.type == Ums::Type::ExConversationChangeNotification) {
+        handleConversationChanges(frame.body);
+    } else if (frame.type == Ums::Type::OnlineEventDistribution) {
+        auto event = Ums::parseMessagingEvent(frame.body);
+        if (!event) {
+            countMalformed(frame.type, event.error().message);
+            return;
+        }
+        QList<qint64> acked;
+        handleEvent(*event, {}, false, &acked);
+        if (!acked.isEmpty()) {
+            acknowledge(event->dialogId, acked);
+        }
+    } else {
+        qCDebug(lcLivePerson) << "Ignoring notification" << frame.type;
+    }
+}
+
+void MessagingAgentChannel::handleRoutingTasks(const QJsonValue &body)
+{
+    auto changes = Ums::parseRoutingTaskNotification(body);
+    if (!changes) {
+        countMalformed(Ums::Type::RoutingTaskNotification, changes.error().message);
+        return;
+    }
+    for (const Ums::RoutingTaskChange &change : *changes) {
+        for (const Ums::Ring &ring : change.rings) {
+            if (change.changeType == QLatin1String("DELETE") || ring.ringState != QLatin1String("WAITING")) {
+                m_acceptedRings.remove(ring.ringId);
+                continue;
+            }
+            if (m_acceptedRings.contains(ring.ringId) || !m_ums || !m_ums->isOpen()) {
+                continue;
+            }
+            m_acceptedRings.insert(ring.ringId);
+            qCInfo(lcLivePerson) << "Accepting ring for conversation" << change.conversationId;
+            const QString ringId = ring.ringId;
+            m_ums->request(Ums::Type::UpdateRingState,
+                           Ums::updateRingStateBody(ringId, u"ACCEPTED"_s),
+                           [this, ringId](const CommandResult &result) {
+                               if (result.ok()) {
+                                   ++m_stats.ringsAccepted;
+                                   return;
+                               }
+                               // Let a later UPSERT of the same ring try again.
+                               m_acceptedRings.remove(ringId);
+                               qCWarning(lcLivePerson)
+                                   << "Accepting a ring failed:" << ApiError::kindName(result.error->kind)
+                                   << result.code;
+                           });
+        }
+    }
+}
+
+void MessagingAgentChannel::handleConversationChanges(const QJsonValue &body)
+{
+    auto changes = Ums::parseExConversationChangeNotification(body);
+    if (!changes) {
+        countMalformed(Ums::Type::ExConversationChangeNotification, changes.error().message);
+        return;
+    }
+    for (const Ums::ExConversationChange &change : *changes) {
+        applyConversationChange(change);
+    }
+}
+
+void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationChange &change)
+{
+    const QString id = change.conversationId;
+    const QString role = change.roleOf(m_oldId, m_session.userPid);
+    const auto known = m_conversations.find(id);
+    const bool isOpen = change.state == QLatin1String("OPEN");
+
+    if (change.changeType == QLatin1String("DELETE") || !isOpen || role.isEmpty()) {
+        if (known == m_conversations.end()) {
+            return;
+        }
+        const QString oldSkill = known->info.skillId;
+        const QList<DialogInfo> before = known->info.dialogs;
+        // The server may report the removal before (or without) the skill change of the same
+        // request, so a transfer we asked for supplies the skill (reference §3.5: UNCONFIRMED).
+        QString newSkill = !change.skillId.isEmpty() && change.skillId != oldSkill ? change.skillId : QString();
+        if (newSkill.isEmpty()) {
+            newSkill = m_pendingTransfers.value(id);
+        }
+        forgetConversation(id);
+        reportDialogChanges(id, before, change.dialogs);
+        if (!isOpen) {
+            const QString reason = change.closeReason.isEmpty() ? u"UNKNOWN"_s : change.closeReason;
+            qCInfo(lcLivePerson) << "Conversation" << id << "closed:" << reason;
+            Q_EMIT conversationClosed(id, reason);
+        } else if (!newSkill.isEmpty()) {
+            qCInfo(lcLivePerson) << "Conversation" << id << "moved to skill" << newSkill;
+            Q_EMIT conversationTransferred(id, newSkill);
+        } else {
+            qCInfo(lcLivePerson) << "Bot left conversation" << id;
+            Q_EMIT removedFromConversation(id);
+        }
+        return;
+    }
+
+    ConversationInfo info;
+    info.conversationId = id;
+    info.consumerId = change.consumerId();
+    info.skillId = change.skillId;
+    info.dialogs = change.dialogs;
+    info.channel = ChannelType::Messaging;
+    info.context = change.context;
+    info.botAssigned = role == QLatin1String("ASSIGNED_AGENT");
+    info.state = change.state;
+    info.startTs = change.startTs;
+    info.ttr = change.ttr;
+
+    if (known == m_conversations.end()) {
+        m_conversations.insert(id, TrackedConversation{info, false});
+        qCInfo(lcLivePerson) << "Conversation" << id << "started on skill" << info.skillId << "as" << role;
+        Q_EMIT conversationStarted(info);
+        for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
+            if (dialog.isOpen() && m_conversations.contains(id)) {
+                queryDialog(id, dialog.dialogId);
+            }
+        }
+        return;
+    }
+
+    const ConversationInfo previous = known->info;
+    const bool resync = known->needsResync;
+    known->info = info;
+    known->needsResync = false;
+    const QList<DialogInfo> opened = reportDialogChanges(id, previous.dialogs, info.dialogs);
+    for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
+        if (!m_conversations.contains(id)) {
+            return; // a slot reacted by forgetting it
+        }
+        const bool reopened = std::any_of(
+            opened.cbegin(), opened.cend(), [&dialog](const DialogInfo &d) { return d.dialogId == dialog.dialogId; });
+        if (dialog.isOpen() && (reopened || resync)) {
+            queryDialog(id, dialog.dialogId);
+        }
+    }
+}
+
+QList<DialogInfo> MessagingAgentChannel::reportDialogChanges(const QString &conversationId,
+                                                             const QList<DialogInfo> &before,
+                                                             const QList<DialogInfo> &after)
+{
+    QList<DialogInfo> opened;
+    for (const DialogInfo &dialog : after) {
+        const auto previous = std::find_if(
+            before.cbegin(), before.cend(), [&dialog](const DialogInfo &d) { return d.dialogId == dialog.dialogId; });
+        if (previous != before.cend() && previous->state == dialog.state) {
+            continue;
+        }
+        if (dialog.isOpen()) {
+            opened.append(dialog);
+        }
+        Q_EMIT dialogChanged(conversationId, dialog);
+    }
+    return opened;
+}
+
+void MessagingAgentChannel::forgetConversation(const QString &conversationId)
+{
+    const auto it = m_conversations.find(conversationId);
+    if (it == m_conversations.end()) {
+        return;
+    }
+    for (const DialogInfo &dialog : std::as_const(it->info.dialogs)) {
+        auto track = m_dialogs.find(dialog.dialogId);
+        if (track != m_dialogs.end()) {
+            // Keep only the high-water mark: enough to never deliver the same message twice.
+            track->floor = std::max(track->floor, track->maxDelivered);
+            track->delivered.clear();
+            track->delivered.squeeze();
+            track->buffered.clear();
+        }
+    }
+    m_conversations.erase(it);
+    m_pendingTransfers.remove(conversationId);
+}
+
+void MessagingAgentChannel::handleResyncTimeout()
+{
+    QStringList gone;
+    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
+        if (it->needsResync) {
+            gone.append(it.key());
+        }
+    }
+    for (const QString &id : std::as_const(gone)) {
+        qCInfo(lcLivePerson) << "Conversation" << id << "was not reported open after reconnecting";
+        forgetConversation(id);
+        Q_EMIT conversationClosed(id, u"NOT_OPEN_AFTER_RECONNECT"_s);
+    }
+}
+
+QString MessagingAgentChannel::conversationOfDialog(const QString &dialogId) const
+{
+    if (m_conversations.contains(dialogId)) {
+        return dialogId; // the MAIN dialog's id is the conversation id
+    }
+    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
+        for (const DialogInfo &dialog : it->info.dialogs) {
+            if (dialog.dialogId == dialogId) {
+                return it.key();
+            }
+        }
+    }
+    return {};
+}
+
+void MessagingAgentChannel::queryDialog(const QString &conversationId, const QString &dialogId)
+{
+    if (!m_ums || !m_ums->isOpen()) {
+        return;
+    }
+    DialogTrack &track = m_dialogs[dialogId];
+    if (track.queryPending) {
+        track.queryAgain = true;
+        return;
+    }
+    std::optional<qint64> last;
+    if (m_resumeProvider) {
+        last = m_resumeProvider(conversationId, dialogId);
+    }
+    if (!last && track.maxDelivered >= 0) {
+        last = track.maxDelivered;
+    }
+    track.queryPending = true;
+    track.queryAgain = false;
+    ++m_stats.queriesSent;
+    qCDebug(lcLivePerson) << "QueryMessages for dialog" << dialogId << "after sequence" << (last ? *last : -1);
+    const quint64 run = m_run;
+    m_ums->request(Ums::Type::QueryMessages,
+                   Ums::queryMessagesBody(dialogId, last),
+                   [this, run, conversationId, dialogId](const CommandResult &result) {
+                       if (run != m_run) {
+                           return;
+                       }
+                       DialogTrack &track = m_dialogs[dialogId];
+                       track.queryPending = false;
+                       QList<Ums::MessagingEvent> events = std::exchange(track.buffered, {});
+                       QSet<qint64> fromQuery;
+                       if (result.ok()) {
+                           auto parsed = Ums::parseQueryMessagesResponse(result.body);
+                           if (!parsed) {
+                               countMalformed(Ums::Type::QueryMessages, parsed.error().message);
+                           } else {
+                               for (const QString &error : std::as_const(parsed->errors)) {
+                                   countMalformed(Ums::Type::QueryMessages, error);
+                               }
+                               for (const Ums::MessagingEvent &event : std::as_const(parsed->events)) {
+                                   fromQuery.insert(event.sequence);
+                                   events.append(event);
+                               }
+                           }
+                       } else if (result.error->kind != ApiErrorKind::NotConnected) {
+                           qCWarning(lcLivePerson) << "QueryMessages failed for dialog" << dialogId
+                                                   << ApiError::kindName(result.error->kind) << result.code;
+                       }
+                       std::stable_sort(events.begin(), events.end(), [](const auto &a, const auto &b) {
+                           return a.sequence < b.sequence;
+                       });
+                       QList<qint64> acked;
+                       for (const Ums::MessagingEvent &event : std::as_const(events)) {
+                           handleEvent(event, conversationId, fromQuery.contains(event.sequence), &acked);
+                       }
+                       if (!acked.isEmpty()) {
+                           acknowledge(dialogId, acked);
+                       }
+                       if (track.queryAgain && m_conversations.contains(conversationId)) {
+                           queryDialog(conversationId, dialogId);
+                       }
+                   });
+}
+
+void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
+                                        const QString &conversationHint,
+                                        bool recovered,
+                                        QList<qint64> *acked)
+{
+    QString conversationId = event.conversationId;
+    if (conversationId.isEmpty() || !m_conversations.contains(conversationId)) {
+        conversationId =
+            m_conversations.contains(conversationHint) ? conversationHint : conversationOfDialog(event.dialogId);
+    }
+    if (conversationId.isEmpty()) {
+        // Not ours (yet): joining a conversation queries its history, so nothing is lost.
+        qCDebug(lcLivePerson) << "Event for an unknown conversation, dialog" << event.dialogId;
+        return;
+    }
+    DialogTrack &track = m_dialogs[event.dialogId];
+    if (track.queryPending && !recovered && conversationHint.isEmpty()) {
+        // Keep order: live events wait until the gap-filling query has answered.
+        track.buffered.append(event);
+        return;
+    }
+    const bool mine = event.originatorId == m_oldId ||
+                      (!m_session.userPid.isEmpty() &&
+                       (event.originatorMetadataId == m_session.userPid || event.originatorPId == m_session.userPid));
+    if (mine) {
+        ++m_stats.echoesIgnored;
+        return;
+    }
+    const ConversationInfo &info = m_conversations[conversationId].info;
+    const bool consumer = event.originatorRole == QLatin1String("CONSUMER") ||
+                          (event.originatorRole.isEmpty() && event.originatorId == info.consumerId);
+    if (!consumer) {
+        return;
+    }
+    auto message = Ums::toConversationMessage(event);
+    if (!message) {
+        countMalformed(u"messaging event"_s, message.error().message);
+        return;
+    }
+    if (!message->has_value()) {
+        return; // receipts, chat states and unknown event types carry nothing to deliver
+    }
+    if (event.sequence <= track.floor || track.delivered.contains(event.sequence)) {
+        ++m_stats.duplicatesDropped;
+        return;
+    }
+    track.delivered.insert(event.sequence);
+    track.maxDelivered = std::max(track.maxDelivered, event.sequence);
+    ConversationMessage delivered = **message;
+    delivered.conversationId = conversationId;
+    delivered.originatorRole = u"CONSUMER"_s;
+    delivered.recovered = recovered;
+    acked->append(event.sequence);
+    qCDebug(lcLivePerson) << "Consumer message" << conversationId << event.dialogId << event.sequence
+                          << messageKindName(delivered.kind) << (recovered ? "(recovered)" : "");
+    Q_EMIT consumerMessage(delivered);
+}
+
+void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qint64> &sequences)
+{
+    if (!m_ums || !m_ums->isOpen()) {
+        return;
+    }
+    QStringList statuses{u"ACCEPT"_s};
+    if (m_config.autoRead) {
+        statuses.append(u"READ"_s);
+    }
+    for (const QString &status : std::as_const(statuses)) {
+        auto event = Ums::acceptStatusEvent(status, sequences);
+        if (!event) {
+            continue;
+        }
+        m_ums->request(Ums::Type::PublishEvent,
+                       Ums::publishEventBody(dialogId, *event, MessageAudience::All),
+                       [status](const CommandResult &result) {
+                           if (!result.ok() && result.error->kind != ApiErrorKind::NotConnected) {
+                               qCWarning(lcLivePerson) << "Sending" << status << "receipt failed:" << result.code;
+                           }
+                       });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+RequestId MessagingAgentChannel::rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done)
+{
+    CommandResult result;
+    result.requestId = m_nextRequestId++;
+    result.error = makeError(kind, message);
+    done.complete(result);
+    return result.requestId;
+}
+
+RequestId MessagingAgentChannel::runCommand(const QString &what,
+                                            const QString &type,
+                                            const QJsonValue &body,
+                                            CommandCompletion done,
+                                            const QJsonArray &metadata,
+                                            const QString &encodedMetadata)
+{
+    if (!m_ums || !m_ums->isOpen() || !m_loggedIn) {
+        return rejectCommand(
+            ApiErrorKind::NotConnected,
+            tr("%1: the LivePerson channel is not connected (%2).").arg(what, channelStateName(m_status.state)),
+            std::move(done));
+    }
+    const RequestId id = m_nextRequestId++;
+    m_inflight.insert(id, std::move(done));
+    m_ums->request(
+        type,
+        body,
+        [this, id](const CommandResult &response) {
+            CommandResult result = response;
+            result.requestId = id;
+            m_inflight.take(id).complete(result);
+        },
+        metadata,
+        encodedMetadata);
+    return id;
+}
+
+RequestId MessagingAgentChannel::publish(const QString &what,
+                                         const QString &conversationId,
+                                         const QString &dialogId,
+                                         const Result<QJsonObject> &event,
+                                         const PublishOptions &options,
+                                         CommandCompletion done)
+{
+    if (conversationId.isEmpty()) {
+        return rejectCommand(ApiErrorKind::InvalidArgument, tr("%1: no conversation id.").arg(what), std::move(done));
+    }
+    if (!event) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("%1: %2.").arg(what, event.error().message), std::move(done));
+    }
+    const auto metadata = Ums::validateMetadata(options.metadata);
+    if (!metadata) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("%1: %2.").arg(what, metadata.error().message), std::move(done));
+    }
+    const auto encoded = Ums::validateEncodedMetadata(options.encodedMetadata);
+    if (!encoded) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("%1: %2.").arg(what, encoded.error().message), std::move(done));
+    }
+    QString dialog = dialogId;
+    if (dialog.isEmpty()) {
+        const auto it = m_conversations.constFind(conversationId);
+        dialog = it == m_conversations.constEnd() ? conversationId : it->info.activeDialogId();
+    }
+    return runCommand(what,
+                      Ums::Type::PublishEvent,
+                      Ums::publishEventBody(dialog, *event, options.audience),
+                      std::move(done),
+                      options.metadata,
+                      options.encodedMetadata);
+}
+
+RequestId MessagingAgentChannel::sendText(const QString &conversationId,
+                                          const QString &dialogId,
+                                          const QString &text,
+                                          const PublishOptions &options,
+                                          CommandCompletion done)
+{
+    return publish(tr("Sending text"),
+                   conversationId,
+                   dialogId,
+                   Ums::textEvent(text, options.quickReplies),
+                   options,
+                   std::move(done));
+}
+
+RequestId MessagingAgentChannel::sendRichContent(const QString &conversationId,
+                                                 const QString &dialogId,
+                                                 const QJsonObject &card,
+                                                 const PublishOptions &options,
+                                                 CommandCompletion done)
+{
+    return publish(tr("Sending structured content"),
+                   conversationId,
+                   dialogId,
+                   Ums::richContentEvent(card, options.quickReplies),
+                   options,
+                   std::move(done));
+}
+
+RequestId MessagingAgentChannel::sendTyping(const QString &conversationId,
+                                            const QString &dialogId,
+                                            bool typing,
+                                            CommandCompletion done)
+{
+    return publish(tr("Sending a typing indicator"),
+                   conversationId,
+                   dialogId,
+                   Ums::chatStateEvent(typing ? u"COMPOSING"_s : u"ACTIVE"_s),
+                   {},
+                   std::move(done));
+}
+
+RequestId MessagingAgentChannel::markRead(const QString &conversationId,
+                                          const QString &dialogId,
+                                          const QList<qint64> &sequences,
+                                          CommandCompletion done)
+{
+    return publish(tr("Sending read receipts"),
+                   conversationId,
+                   dialogId,
+                   Ums::acceptStatusEvent(u"READ"_s, sequences),
+                   {},
+                   std::move(done));
+}
+
+RequestId MessagingAgentChannel::updateFields(const QString &what,
+                                              const QString &conversationId,
+                                              const QJsonArray &fields,
+                                              const QJsonArray &metadata,
+                                              CommandCompletion done)
+{
+    if (conversationId.isEmpty()) {
+        return rejectCommand(ApiErrorKind::InvalidArgument, tr("%1: no conversation id.").arg(what), std::move(done));
+    }
+    const auto valid = Ums::validateMetadata(metadata);
+    if (!valid) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("%1: %2.").arg(what, valid.error().message), std::move(done));
+    }
+    return runCommand(what,
+                      Ums::Type::UpdateConversationField,
+                      Ums::updateConversationFieldBody(conversationId, fields),
+                      std::move(done),
+                      metadata);
+}
+
+RequestId MessagingAgentChannel::transferToSkill(const QString &conversationId,
+                                                 const QString &skillId,
+                                                 const QJsonArray &metadata,
+                                                 CommandCompletion done)
+{
+    if (skillId.isEmpty()) {
+        return rejectCommand(ApiErrorKind::InvalidArgument, tr("Transfer: no skill id."), std::move(done));
+    }
+    QJsonArray fields;
+    const auto known = m_conversations.constFind(conversationId);
+    // Removing an assigned agent when the bot is not one fails the whole request (reference §4).
+    if (known == m_conversations.constEnd() || known->info.botAssigned) {
+        fields.append(Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, m_oldId));
+    }
+    fields.append(Ums::skillChangeField(skillId));
+    QJsonArray envelope = metadata;
+    if (!hasMetadataType(envelope, u"ActionReason"_s)) {
+        envelope.prepend(
+            QJsonObject{{u"type"_s, u"ActionReason"_s}, {u"reason"_s, u"escalated_by_bot"_s}, {u"reasonId"_s, u"3"_s}});
+    }
+    qCInfo(lcLivePerson) << "Transferring conversation" << conversationId << "to skill" << skillId;
+    return updateFields(tr("Transfer to skill %1").arg(skillId),
+                        conversationId,
+                        fields,
+                        envelope,
+                        trackTransfer(conversationId, skillId, std::move(done)));
+}
+
+CommandCompletion
+MessagingAgentChannel::trackTransfer(const QString &conversationId, const QString &skillId, CommandCompletion done)
+{
+    if (!m_conversations.contains(conversationId)) {
+        return done;
+    }
+    m_pendingTransfers.insert(conversationId, skillId);
+    return CommandCompletion(this, [this, conversationId, skillId, done](const CommandResult &result) {
+        if (!result.ok() && m_pendingTransfers.value(conversationId) == skillId) {
+            m_pendingTransfers.remove(conversationId);
+        }
+        done.complete(result);
+    });
+}
+
+RequestId MessagingAgentChannel::transferToAgent(const QString &conversationId,
+                                                 const QString &agentUserId,
+                                                 const QString &skillId,
+                                                 const QJsonArray &metadata,
+                                                 CommandCompletion done)
+{
+    if (agentUserId.isEmpty() || skillId.isEmpty()) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("Transfer to agent: agent and skill are both needed."), std::move(done));
+    }
+    const QJsonArray fields{
+        Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, m_oldId),
+        Ums::participantsChangeField(
+            u"SUGGEST"_s, u"ASSIGNED_AGENT"_s, Ums::agentOldId(m_config.accountId, agentUserId)),
+        Ums::skillChangeField(skillId),
+    };
+    QJsonArray envelope = metadata;
+    if (!hasMetadataType(envelope, u"ActionReason"_s)) {
+        envelope.prepend(
+            QJsonObject{{u"type"_s, u"ActionReason"_s}, {u"reason"_s, u"escalated_by_bot"_s}, {u"reasonId"_s, u"3"_s}});
+    }
+    return updateFields(tr("Transfer to agent %1").arg(agentUserId),
+                        conversationId,
+                        fields,
+                        envelope,
+                        trackTransfer(conversationId, skillId, std::move(done)));
+}
+
+RequestId MessagingAgentChannel::closeConversation(const QString &conversationId, CommandCompletion done)
+{
+    return updateFields(
+        tr("Closing the conversation"), conversationId, {Ums::closeConversationField()}, {}, std::move(done));
+}
+
+RequestId
+MessagingAgentChannel::closeDialog(const QString &conversationId, const QString &dialogId, CommandCompletion done)
+{
+    const QString dialog = dialogId.isEmpty() ? conversationId : dialogId;
+    return updateFields(tr("Closing the dialog"), conversationId, {Ums::closeDialogField(dialog)}, {}, std::move(done));
+}
+
+RequestId
+MessagingAgentChannel::setTtr(const QString &conversationId, TtrType type, int seconds, CommandCompletion done)
+{
+    if (type == TtrType::Custom && seconds <= 0) {
+        return rejectCommand(
+            ApiErrorKind::InvalidArgument, tr("A custom TTR needs a positive number of seconds."), std::move(done));
+    }
+    return updateFields(
+        tr("Changing the TTR"), conversationId, {Ums::ttrChangeField(type, seconds)}, {}, std::move(done));
+}
+
+} // namespace Switchboard::LivePerson

@@ -1,0 +1,277 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "liveperson/AgentChannel.h"
+#include "liveperson/DomainResolver.h"
+#include "liveperson/LoginClient.h"
+#include "liveperson/RetryPolicy.h"
+#include "liveperson/UmsConnection.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <chrono>
+
+class QTimer;
+
+namespace Switchboard
+{
+class Clock;
+}
+
+namespace Switchboard::LivePerson
+{
+
+class LivePersonHttp;
+class Scheduler;
+class SkillsClient;
+
+/** Everything a MessagingAgentChannel needs to know. Defaults are LivePerson's documented values. */
+struct MessagingChannelConfig
+{
+    QString accountId;
+    /** CSDS host[:port], e.g. "adminlogin.liveperson.net" or the sandbox's "127.0.0.1:PORT". */
+    QString csdsDomain;
+    AgentCredentials credentials;
+    /** Optional PEM file of an extra trusted CA (the sandbox's); verification stays on. */
+    QString extraCaFile;
+    /** CSDS services tried, in order, for the WebSocket host. */
+    QStringList webSocketServices{QStringLiteral("asyncMessagingEnt"), QStringLiteral("facadeMsg")};
+    /** Send READ receipts right after ACCEPT for every consumer message. */
+    bool autoRead = true;
+
+    std::chrono::milliseconds csdsCacheTtl{60000};
+    /** Login Service refresh period (LivePerson: every 3–5 minutes). */
+    std::chrono::milliseconds refreshInterval{std::chrono::minutes(5)};
+    std::chrono::milliseconds httpTimeout{30000};
+    /**
+     * After a re-subscribe, a known conversation that the server does not report again within
+     * this time is taken as no longer ours and reported closed (reason "NOT_OPEN_AFTER_RECONNECT").
+     */
+    std::chrono::milliseconds resyncGrace{30000};
+
+    UmsConnection::Options ums;
+    RetryPolicy::Options retry;
+    ReconnectBackoff::Options reconnect;
+};
+
+/** Counters for diagnostics and tests. */
+struct MessagingChannelStats
+{
+    int logins = 0;
+    int loginAttempts = 0;
+    int socketsOpened = 0;
+    int malformedFrames = 0;
+    int duplicatesDropped = 0;
+    int echoesIgnored = 0;
+    int ringsAccepted = 0;
+    int queriesSent = 0;
+};
+
+/**
+ * The AgentChannel over LivePerson's Messaging Agent API (UMS WebSocket).
+ *
+ * start(): CSDS (cached 60 s) → Login Service (password or app keys) → skills lookup (in the
+ * background) → `wss://{asyncMessagingEnt|facadeMsg}/ws_api/account/{acct}/messaging/brand/{bearer}?v=2.1`
+ * → SetAgentState ONLINE, SubscribeRoutingTasks, SubscribeExConversations (OPEN, own old id) →
+ * Online. The session is refreshed every refreshInterval; rings in WAITING are accepted;
+ * consumer messages are acknowledged (ACCEPT, then READ) and delivered once per (dialog,
+ * sequence); the bot's own echoes are ignored.
+ *
+ * Failures: REST calls retry per RetryPolicy (401 on login → Failed, no retry). A closed socket
+ * reconnects after a jittered ReconnectBackoff delay: close 4401/1011 or a 401 handshake → log
+ * in again; 1006 → probe the session (refresh) and log in again only if it answers 401;
+ * 4401 "logged in elsewhere" → Kicked, no re-login. Every (re)connect re-subscribes and resumes
+ * each open dialog with QueryMessages from the caller's last handled sequence.
+ *
+ * Ownership and threads: owns its HTTP client, socket and timers; lives on its creator's thread.
+ * Clock and Scheduler are injectable (setClock/setScheduler before start()) and must outlive it.
+ * Destroying a running channel aborts the socket without logging out (call stop() first).
+ */
+class MessagingAgentChannel final : public AgentChannel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MessagingAgentChannel)
+
+public:
+    explicit MessagingAgentChannel(MessagingChannelConfig config, QObject *parent = nullptr);
+    ~MessagingAgentChannel() override;
+
+    void setClock(const Clock &clock);
+    void setScheduler(Scheduler &scheduler);
+    /** Random source of the reconnect jitter (uniform in [0, 1)); for deterministic tests. */
+    void setRandomSource(ReconnectBackoff::RandomSource random);
+
+    const MessagingChannelConfig &config() const;
+    MessagingChannelStats stats() const;
+
+    // AgentChannel
+    ChannelType channelType() const override;
+    ChannelStatus status() const override;
+    void start() override;
+    void stop() override;
+    QString agentId() const override;
+    QString agentPid() const override;
+    QList<ConversationInfo> conversations() const override;
+    QList<Skill> skills() const override;
+    void refreshSkills(CommandCompletion done = {}) override;
+    void setResumeSequenceProvider(ResumeSequenceProvider provider) override;
+    RequestId sendText(const QString &conversationId,
+                       const QString &dialogId,
+                       const QString &text,
+                       const PublishOptions &options = {},
+                       CommandCompletion done = {}) override;
+    RequestId sendRichContent(const QString &conversationId,
+                              const QString &dialogId,
+                              const QJsonObject &card,
+                              const PublishOptions &options = {},
+                              CommandCompletion done = {}) override;
+    RequestId sendTyping(const QString &conversationId,
+                         const QString &dialogId,
+                         bool typing,
+                         CommandCompletion done = {}) override;
+    RequestId markRead(const QString &conversationId,
+                       const QString &dialogId,
+                       const QList<qint64> &sequences,
+                       CommandCompletion done = {}) override;
+    RequestId transferToSkill(const QString &conversationId,
+                              const QString &skillId,
+                              const QJsonArray &metadata = {},
+                              CommandCompletion done = {}) override;
+    RequestId transferToAgent(const QString &conversationId,
+                              const QString &agentUserId,
+                              const QString &skillId,
+                              const QJsonArray &metadata = {},
+                              CommandCompletion done = {}) override;
+    RequestId closeConversation(const QString &conversationId, CommandCompletion done = {}) override;
+    RequestId closeDialog(const QString &conversationId, const QString &dialogId, CommandCompletion done = {}) override;
+    RequestId
+    setTtr(const QString &conversationId, TtrType type, int seconds = 0, CommandCompletion done = {}) override;
+
+    /** Whether a close reason says another login replaced this session (UNCONFIRMED wording, reference §9). */
+    static bool isSessionReplacedReason(const QString &reason);
+
+private:
+    struct DialogTrack
+    {
+        /** Sequences delivered while the conversation is tracked. */
+        QSet<qint64> delivered;
+        /** Highest sequence delivered. */
+        qint64 maxDelivered = -1;
+        /** Everything up to here counts as delivered (the high-water mark kept when a conversation is forgotten). */
+        qint64 floor = -1;
+        bool queryPending = false;
+        bool queryAgain = false;
+        QList<Ums::MessagingEvent> buffered;
+    };
+    struct TrackedConversation
+    {
+        ConversationInfo info;
+        bool needsResync = false;
+    };
+    enum class ReconnectMode
+    {
+        SameToken,
+        Relogin,
+    };
+
+    void setStatus(ChannelState state, const QString &reason = {}, std::optional<ApiError> error = std::nullopt);
+    void beginLogin();
+    void doLogin(quint64 attempt);
+    void handleRestFailure(RetryPolicy::Operation operation, const ApiError &error);
+    void fail(const ApiError &error);
+    void scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error = std::nullopt);
+    void cancelRetry();
+    void connectSocket();
+    void dropSocket();
+    void handleSocketOpened();
+    void handleSocketClosed(const UmsConnection::CloseInfo &info);
+    void probeSession(const QString &why);
+    void handleSubscribed();
+    void handleRefreshTimer();
+    void fetchSkills(CommandCompletion done);
+    void finishStop();
+
+    void handleNotification(const Ums::Frame &frame);
+    void handleRoutingTasks(const QJsonValue &body);
+    void handleConversationChanges(const QJsonValue &body);
+    void applyConversationChange(const Ums::ExConversationChange &change);
+    void forgetConversation(const QString &conversationId);
+    /** Emits dialogChanged() for new or changed dialogs; returns the dialogs that (re)opened. */
+    QList<DialogInfo>
+    reportDialogChanges(const QString &conversationId, const QList<DialogInfo> &before, const QList<DialogInfo> &after);
+    CommandCompletion trackTransfer(const QString &conversationId, const QString &skillId, CommandCompletion done);
+    void handleResyncTimeout();
+    void queryDialog(const QString &conversationId, const QString &dialogId);
+    void handleEvent(const Ums::MessagingEvent &event,
+                     const QString &conversationHint,
+                     bool recovered,
+                     QList<qint64> *acked);
+    void acknowledge(const QString &dialogId, const QList<qint64> &sequences);
+    QString conversationOfDialog(const QString &dialogId) const;
+    void countMalformed(const QString &what, const QString &reason);
+
+    RequestId runCommand(const QString &what,
+                         const QString &type,
+                         const QJsonValue &body,
+                         CommandCompletion done,
+                         const QJsonArray &metadata = {},
+                         const QString &encodedMetadata = {});
+    RequestId rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done);
+    RequestId publish(const QString &what,
+                      const QString &conversationId,
+                      const QString &dialogId,
+                      const Result<QJsonObject> &event,
+                      const PublishOptions &options,
+                      CommandCompletion done);
+    RequestId updateFields(const QString &what,
+                           const QString &conversationId,
+                           const QJsonArray &fields,
+                           const QJsonArray &metadata,
+                           CommandCompletion done);
+
+    MessagingChannelConfig m_config;
+    const Clock *m_clock;
+    Scheduler *m_scheduler;
+    RetryPolicy m_retryPolicy;
+    ReconnectBackoff m_backoff;
+    ReconnectBackoff::RandomSource m_random;
+
+    LivePersonHttp *m_http;
+    DomainResolver *m_resolver;
+    LoginClient *m_login;
+    SkillsClient *m_skillsClient;
+    QPointer<UmsConnection> m_ums;
+    QTimer *m_refreshTimer;
+    QTimer *m_resyncTimer;
+    QPointer<QObject> m_retryHandle;
+
+    ChannelStatus m_status;
+    /** Changes on start() and stop(): callbacks of an older run are ignored. */
+    quint64 m_run = 0;
+    /** Changes with every login/connect attempt: only the newest attempt's callbacks count. */
+    quint64 m_attempt = 0;
+    int m_failures = 0;
+    int m_reconnects = 0;
+    int m_refreshFailures = 0;
+    bool m_loggedIn = false;
+    bool m_subscribed = false;
+    LoginSession m_session;
+    ServiceDomains m_domains;
+    QString m_oldId;
+    QList<Skill> m_skills;
+    ResumeSequenceProvider m_resumeProvider;
+
+    QHash<QString, TrackedConversation> m_conversations;
+    QHash<QString, DialogTrack> m_dialogs;
+    QSet<QString> m_acceptedRings;
+    /** Transfers we asked for, by conversation: the skill to report when the bot leaves. */
+    QHash<QString, QString> m_pendingTransfers;
+    QHash<RequestId, CommandCompletion> m_inflight;
+    RequestId m_nextRequestId = 1;
+    MessagingChannelStats m_stats;
+};
+
+} // namespace Switchboard::LivePerson

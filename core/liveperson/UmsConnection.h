@@ -1,0 +1,155 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "liveperson/ChannelTypes.h"
+#include "liveperson/UmsProtocol.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <chrono>
+#include <functional>
+
+class QTimer;
+class QWebSocket;
+
+namespace Switchboard::LivePerson
+{
+
+/**
+ * One Messaging Agent API (UMS) WebSocket: request/response matching and keep-alive, nothing
+ * about conversations (that is MessagingAgentChannel's job).
+ *
+ * - Every request gets a unique id; its response is matched by `reqId`. A request without an
+ *   answer within `requestTimeout` (10 s) fails with ApiErrorKind::Timeout; all pending requests
+ *   fail with NotConnected when the socket closes. A response code > 399 is an Http error.
+ * - Keep-alive: a WebSocket ping every `pingInterval` (60 s, and one right after opening) and a
+ *   `.GetClock` request every `clockInterval` (30 s). When nothing (no frame, no pong) arrived
+ *   for `deadAfter` (90 s) the socket is declared dead and aborted: closed() reports it as 1006.
+ * - Malformed frames are counted, logged with a reason, and otherwise dropped; one that still
+ *   names a pending request fails that request with ApiErrorKind::Protocol.
+ *
+ * The URL contains the bearer: it is never logged. TLS verification is always on; the caller
+ * passes the QSslConfiguration (system CAs plus the optional extra CA).
+ *
+ * Lifecycle: open() once; opened() or closed() follows; after closed() the object is spent
+ * (create a new one to reconnect). close() / abort() emit closed() too, unless the object is
+ * being destroyed. Lives on its creator's thread.
+ */
+class UmsConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UmsConnection)
+
+public:
+    struct Options
+    {
+        std::chrono::milliseconds requestTimeout{10000};
+        /** How often pending requests are checked for the timeout. */
+        std::chrono::milliseconds timeoutCheckInterval{1000};
+        std::chrono::milliseconds pingInterval{60000};
+        std::chrono::milliseconds clockInterval{30000};
+        std::chrono::milliseconds deadAfter{90000};
+        /** Largest incoming message accepted (a larger one closes the socket). */
+        quint64 maxIncomingMessageBytes = 16 * 1024 * 1024;
+    };
+    using ResponseCallback = std::function<void(const CommandResult &)>;
+
+    /** What closed the socket. */
+    struct CloseInfo
+    {
+        /** WebSocket close code; 1006 when the connection broke or was declared dead. */
+        int code = 1006;
+        QString reason;
+        /** True when the close came from our side (close(), abort(), dead-socket detection). */
+        bool byUs = false;
+        /** The HTTP status of a failed upgrade (e.g. 401), 0 otherwise. */
+        int handshakeStatus = 0;
+        /** True when the opening handshake (TCP/TLS/HTTP upgrade) never completed. */
+        bool neverOpened = false;
+        /** TLS certificate problems, when that is why it failed. */
+        QString tlsError;
+    };
+
+    explicit UmsConnection(Options options, QObject *parent = nullptr);
+    ~UmsConnection() override;
+
+    void setSslConfiguration(const QSslConfiguration &configuration);
+    void open(const QUrl &url);
+    /** A normal close with `code` (1000 by default); closed() follows. */
+    void close(int code = 1000, const QString &reason = {});
+    bool isOpen() const;
+
+    /**
+     * Sends a request; `callback` runs once (on this thread, asynchronously) with the response or
+     * the error. Returns the wire id, or an empty string when the socket is not open (the
+     * callback then reports NotConnected).
+     */
+    QString request(const QString &type,
+                    const QJsonValue &body,
+                    ResponseCallback callback,
+                    const QJsonArray &metadata = {},
+                    const QString &encodedMetadata = {});
+
+    int pendingRequestCount() const;
+    int malformedFrameCount() const;
+    /** Server clock minus ours, from the last GetClock answer (ms); 0 before the first. */
+    qint64 clockSkewMs() const;
+
+    /** Parses "…status code: 401…" out of QWebSocket's handshake error text (Qt 6.4 has no accessor). */
+    static int handshakeStatusFromError(const QString &errorString);
+
+Q_SIGNALS:
+    void opened();
+    void closed(const Switchboard::LivePerson::UmsConnection::CloseInfo &info);
+    void notificationReceived(const Switchboard::LivePerson::Ums::Frame &frame);
+    void malformedFrame(const QString &reason);
+
+private:
+    struct Pending
+    {
+        ResponseCallback callback;
+        qint64 sentAtMs = 0;
+        QString type;
+    };
+
+    void handleConnected();
+    void handleDisconnected();
+    void handleError();
+    void handleText(const QString &text);
+    void handleTick();
+    void sendPing();
+    void sendClock();
+    void failAllPending(const ApiError &error);
+    void completeLater(ResponseCallback callback, const CommandResult &result);
+    void markAlive();
+
+    Options m_options;
+    QWebSocket *m_socket = nullptr;
+    QTimer *m_pingTimer = nullptr;
+    QTimer *m_clockTimer = nullptr;
+    QTimer *m_tickTimer = nullptr;
+    QElapsedTimer m_sinceStart;
+    qint64 m_lastAliveMs = 0;
+    QHash<QString, Pending> m_pending;
+    QString m_idPrefix;
+    quint64 m_nextId = 1;
+    int m_malformed = 0;
+    qint64 m_clockSkewMs = 0;
+    bool m_opened = false;
+    bool m_closedEmitted = false;
+    bool m_destroying = false;
+    CloseInfo m_closeOverride;
+    bool m_haveCloseOverride = false;
+    QString m_lastError;
+    QString m_tlsError;
+};
+
+} // namespace Switchboard::LivePerson
+
+Q_DECLARE_METATYPE(Switchboard::LivePerson::UmsConnection::CloseInfo)
+Q_DECLARE_METATYPE(Switchboard::LivePerson::Ums::Frame)

@@ -1,0 +1,818 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "UmsProtocol.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Switchboard::LivePerson::Ums
+{
+
+namespace
+{
+
+const QString ProtocolCode = u"liveperson.protocol"_s;
+
+template <typename T> Result<T> fail(const QString &message)
+{
+    return Result<T>::failure(ProtocolCode, message);
+}
+
+// Reads typed fields of one JSON object and remembers the first problem, with its path.
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject &object, QString path)
+        : m_object(object)
+        , m_path(std::move(path))
+    {
+    }
+
+    bool ok() const
+    {
+        return m_error.isEmpty();
+    }
+    const QString &error() const
+    {
+        return m_error;
+    }
+    QString where(const QString &key) const
+    {
+        return m_path.isEmpty() ? key : m_path + u'.' + key;
+    }
+    void setError(const QString &key, const QString &problem)
+    {
+        if (m_error.isEmpty()) {
+            m_error = where(key) + u": "_s + problem;
+        }
+    }
+
+    QString string(const QString &key, bool required, bool nonEmpty = false)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || (value.isNull() && !required)) {
+            if (required) {
+                setError(key, u"missing string"_s);
+            }
+            return {};
+        }
+        if (!value.isString()) {
+            setError(key, u"expected a string"_s);
+            return {};
+        }
+        if (nonEmpty && value.toString().isEmpty()) {
+            setError(key, u"empty string"_s);
+        }
+        return value.toString();
+    }
+
+    // Ids LivePerson sends either as numeric strings or as numbers (skillId, userId).
+    QString id(const QString &key, bool required)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || (value.isNull() && !required)) {
+            if (required) {
+                setError(key, u"missing id"_s);
+            }
+            return {};
+        }
+        if (value.isString()) {
+            return value.toString();
+        }
+        if (value.isDouble()) {
+            const double d = value.toDouble();
+            if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) <= 9007199254740992.0) {
+                return QString::number(static_cast<qint64>(d));
+            }
+        }
+        setError(key, u"expected a string or integer id"_s);
+        return {};
+    }
+
+    qint64 integer(const QString &key, bool required, qint64 fallback = 0)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || (value.isNull() && !required)) {
+            if (required) {
+                setError(key, u"missing integer"_s);
+            }
+            return fallback;
+        }
+        if (!value.isDouble()) {
+            setError(key, u"expected an integer"_s);
+            return fallback;
+        }
+        const double d = value.toDouble();
+        if (!std::isfinite(d) || d != std::trunc(d) || std::fabs(d) > 9007199254740992.0) {
+            setError(key, u"expected an integer"_s);
+            return fallback;
+        }
+        return static_cast<qint64>(d);
+    }
+
+    QJsonObject object(const QString &key, bool required)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || (value.isNull() && !required)) {
+            if (required) {
+                setError(key, u"missing object"_s);
+            }
+            return {};
+        }
+        if (!value.isObject()) {
+            setError(key, u"expected an object"_s);
+            return {};
+        }
+        return value.toObject();
+    }
+
+    QJsonArray array(const QString &key, bool required)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || (value.isNull() && !required)) {
+            if (required) {
+                setError(key, u"missing array"_s);
+            }
+            return {};
+        }
+        if (!value.isArray()) {
+            setError(key, u"expected an array"_s);
+            return {};
+        }
+        return value.toArray();
+    }
+
+    // {"ROLE": ["id", …], …}
+    QHash<QString, QStringList> roleMap(const QString &key, bool required)
+    {
+        QHash<QString, QStringList> out;
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined() || value.isNull()) {
+            if (required) {
+                setError(key, u"missing object of role → id array"_s);
+            }
+            return out;
+        }
+        if (!value.isObject()) {
+            setError(key, u"expected an object of role → id array (raw wire form)"_s);
+            return out;
+        }
+        const QJsonObject roles = value.toObject();
+        for (auto it = roles.begin(); it != roles.end(); ++it) {
+            if (!it.value().isArray()) {
+                setError(key + u'.' + it.key(), u"expected an array of ids"_s);
+                return out;
+            }
+            QStringList ids;
+            const QJsonArray items = it.value().toArray();
+            for (const QJsonValue &item : items) {
+                if (!item.isString()) {
+                    setError(key + u'.' + it.key(), u"expected string ids"_s);
+                    return out;
+                }
+                ids.append(item.toString());
+            }
+            out.insert(it.key(), ids);
+        }
+        return out;
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QString m_error;
+};
+
+QString indexPath(const QString &base, qsizetype index)
+{
+    return base + u'[' + QString::number(index) + u']';
+}
+
+bool isChangeType(const QString &type)
+{
+    return type == QLatin1String("UPSERT") || type == QLatin1String("DELETE");
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Envelope
+
+Result<Frame> parseFrame(const QByteArray &text)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return fail<Frame>(u"not JSON: "_s + parseError.errorString() + u" at offset "_s +
+                           QString::number(parseError.offset));
+    }
+    if (!document.isObject()) {
+        return fail<Frame>(u"frame is not a JSON object"_s);
+    }
+    const QJsonObject object = document.object();
+    FieldReader reader(object, {});
+    const QString kind = reader.string(u"kind"_s, true);
+    if (!reader.ok()) {
+        return fail<Frame>(reader.error());
+    }
+
+    Frame frame;
+    frame.body = object.value(u"body"_s);
+    if (frame.body.isUndefined()) {
+        frame.body = QJsonValue(QJsonValue::Null);
+    }
+    if (kind == QLatin1String("resp")) {
+        frame.kind = FrameKind::Response;
+        frame.reqId = reader.string(u"reqId"_s, true, true);
+        const qint64 code = reader.integer(u"code"_s, true);
+        frame.type = reader.string(u"type"_s, false);
+        if (reader.ok() && (code < 100 || code > 999)) {
+            reader.setError(u"code"_s, u"out of range: "_s + QString::number(code));
+        }
+        if (reader.ok() && frame.reqId.size() > MaxRequestIdLength) {
+            reader.setError(u"reqId"_s, u"longer than 64 characters"_s);
+        }
+        if (!reader.ok()) {
+            return fail<Frame>(reader.error());
+        }
+        frame.code = static_cast<int>(code);
+        return frame;
+    }
+    if (kind == QLatin1String("notification")) {
+        frame.kind = FrameKind::Notification;
+        frame.type = reader.string(u"type"_s, true, true);
+        if (reader.ok() && !frame.body.isObject()) {
+            reader.setError(u"body"_s, u"notification body must be an object"_s);
+        }
+        if (!reader.ok()) {
+            return fail<Frame>(reader.error());
+        }
+        return frame;
+    }
+    if (kind == QLatin1String("req")) {
+        return fail<Frame>(u"kind: the server sent a request, which an agent client does not serve"_s);
+    }
+    return fail<Frame>(u"kind: unknown value \""_s + kind.left(32) + u'"');
+}
+
+QString peekRequestId(const QByteArray &text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text);
+    if (!document.isObject()) {
+        return {};
+    }
+    const QJsonValue reqId = document.object().value(u"reqId"_s);
+    if (!reqId.isString() || reqId.toString().isEmpty() || reqId.toString().size() > MaxRequestIdLength) {
+        return {};
+    }
+    return reqId.toString();
+}
+
+QByteArray buildRequest(const QString &id,
+                        const QString &type,
+                        const QJsonValue &body,
+                        const QJsonArray &metadata,
+                        const QString &encodedMetadata)
+{
+    QJsonObject frame{
+        {u"kind"_s, u"req"_s},
+        {u"id"_s, id},
+        {u"type"_s, type},
+        // The SDK always sends a body, {} when the caller gave nothing (reference §3.2).
+        {u"body"_s, body.isUndefined() || body.isNull() ? QJsonValue(QJsonObject{}) : body},
+    };
+    if (!metadata.isEmpty()) {
+        frame.insert(u"metadata"_s, metadata);
+    }
+    if (!encodedMetadata.isEmpty()) {
+        frame.insert(u"encodedMetadata"_s, encodedMetadata);
+    }
+    return QJsonDocument(frame).toJson(QJsonDocument::Compact);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+
+QJsonObject setAgentStateBody(const QString &availability, const QString &agentOldId)
+{
+    return QJsonObject{
+        {u"availability"_s, availability},
+        {u"channels"_s, QJsonArray{u"MESSAGING"_s}},
+        {u"agentUserId"_s, agentOldId},
+    };
+}
+
+QJsonObject subscribeRoutingTasksBody(const QString &agentOldId, const QString &accountId)
+{
+    return QJsonObject{
+        {u"channelType"_s, u"MESSAGING"_s},
+        {u"agentId"_s, agentOldId},
+        {u"brandId"_s, accountId},
+    };
+}
+
+QJsonObject subscribeExConversationsBody(const QString &agentOldId)
+{
+    return QJsonObject{
+        {u"convState"_s, QJsonArray{u"OPEN"_s}},
+        {u"agentIds"_s, QJsonArray{agentOldId}},
+    };
+}
+
+QJsonObject updateRingStateBody(const QString &ringId, const QString &ringState)
+{
+    return QJsonObject{{u"ringId"_s, ringId}, {u"ringState"_s, ringState}};
+}
+
+QJsonObject queryMessagesBody(const QString &dialogId, std::optional<qint64> lastHandledSequence)
+{
+    QJsonObject body{{u"dialogId"_s, dialogId}};
+    if (lastHandledSequence && *lastHandledSequence >= 0) {
+        body.insert(u"fromSeq"_s, *lastHandledSequence + 1);
+        body.insert(u"newerThanSequence"_s, *lastHandledSequence);
+    } else {
+        body.insert(u"fromSeq"_s, 0);
+    }
+    return body;
+}
+
+QJsonObject publishEventBody(const QString &dialogId, const QJsonObject &event, MessageAudience audience)
+{
+    return QJsonObject{
+        {u"dialogId"_s, dialogId},
+        {u"event"_s, event},
+        {u"messageAudience"_s, audience == MessageAudience::All ? u"ALL"_s : u"AGENTS_AND_MANAGERS"_s},
+    };
+}
+
+QJsonObject updateConversationFieldBody(const QString &conversationId, const QJsonArray &fields)
+{
+    return QJsonObject{{u"conversationId"_s, conversationId}, {u"conversationField"_s, fields}};
+}
+
+namespace
+{
+Result<Success> validateQuickReplies(const QJsonObject &quickReplies)
+{
+    if (quickReplies.isEmpty()) {
+        return Success{};
+    }
+    if (quickReplies.value(u"type"_s).toString() != QLatin1String("quickReplies")) {
+        return Result<Success>::failure(u"liveperson.invalid_argument"_s,
+                                        u"quickReplies.type must be \"quickReplies\""_s);
+    }
+    const QJsonValue replies = quickReplies.value(u"replies"_s);
+    if (!replies.isArray() || replies.toArray().isEmpty()) {
+        return Result<Success>::failure(u"liveperson.invalid_argument"_s,
+                                        u"quickReplies.replies must be a non-empty array"_s);
+    }
+    return Success{};
+}
+} // namespace
+
+Result<QJsonObject> textEvent(const QString &text, const QJsonObject &quickReplies)
+{
+    if (text.isEmpty()) {
+        return Result<QJsonObject>::failure(u"liveperson.invalid_argument"_s, u"the message text is empty"_s);
+    }
+    const auto valid = validateQuickReplies(quickReplies);
+    if (!valid) {
+        return valid.error();
+    }
+    QJsonObject event{
+        {u"type"_s, u"ContentEvent"_s},
+        {u"contentType"_s, u"text/plain"_s},
+        {u"message"_s, text},
+    };
+    if (!quickReplies.isEmpty()) {
+        event.insert(u"quickReplies"_s, quickReplies);
+    }
+    return event;
+}
+
+Result<QJsonObject> richContentEvent(const QJsonObject &card, const QJsonObject &quickReplies)
+{
+    if (card.isEmpty() || !card.value(u"type"_s).isString() || card.value(u"type"_s).toString().isEmpty()) {
+        return Result<QJsonObject>::failure(u"liveperson.invalid_argument"_s,
+                                            u"the structured-content card has no \"type\""_s);
+    }
+    const auto valid = validateQuickReplies(quickReplies);
+    if (!valid) {
+        return valid.error();
+    }
+    QJsonObject event{{u"type"_s, u"RichContentEvent"_s}, {u"content"_s, card}};
+    if (!quickReplies.isEmpty()) {
+        event.insert(u"quickReplies"_s, quickReplies);
+    }
+    return event;
+}
+
+QJsonObject chatStateEvent(const QString &chatState)
+{
+    return QJsonObject{{u"type"_s, u"ChatStateEvent"_s}, {u"chatState"_s, chatState}};
+}
+
+Result<QJsonObject> acceptStatusEvent(const QString &status, const QList<qint64> &sequences)
+{
+    if (sequences.isEmpty()) {
+        return Result<QJsonObject>::failure(u"liveperson.invalid_argument"_s, u"no sequences to acknowledge"_s);
+    }
+    QJsonArray list;
+    for (qint64 sequence : sequences) {
+        if (sequence < 0) {
+            return Result<QJsonObject>::failure(u"liveperson.invalid_argument"_s,
+                                                u"negative sequence "_s + QString::number(sequence));
+        }
+        list.append(sequence);
+    }
+    return QJsonObject{{u"type"_s, u"AcceptStatusEvent"_s}, {u"status"_s, status}, {u"sequenceList"_s, list}};
+}
+
+QJsonObject participantsChangeField(const QString &type, const QString &role, const QString &userId)
+{
+    return QJsonObject{
+        {u"field"_s, u"ParticipantsChange"_s},
+        {u"type"_s, type},
+        {u"role"_s, role},
+        {u"userId"_s, userId},
+    };
+}
+
+QJsonObject skillChangeField(const QString &skillId)
+{
+    return QJsonObject{{u"field"_s, u"Skill"_s}, {u"type"_s, u"UPDATE"_s}, {u"skill"_s, skillId}};
+}
+
+QJsonObject closeConversationField()
+{
+    return QJsonObject{{u"field"_s, u"ConversationStateField"_s}, {u"conversationState"_s, u"CLOSE"_s}};
+}
+
+QJsonObject closeDialogField(const QString &dialogId)
+{
+    return QJsonObject{
+        {u"field"_s, u"DialogChange"_s},
+        {u"type"_s, u"UPDATE"_s},
+        {u"dialog"_s, QJsonObject{{u"dialogId"_s, dialogId}, {u"state"_s, u"CLOSE"_s}}},
+    };
+}
+
+QString ttrTypeName(TtrType type)
+{
+    switch (type) {
+    case TtrType::Normal:
+        return u"NORMAL"_s;
+    case TtrType::Urgent:
+        return u"URGENT"_s;
+    case TtrType::Prioritized:
+        return u"PRIORITIZED"_s;
+    case TtrType::Custom:
+        return u"CUSTOM"_s;
+    }
+    return u"NORMAL"_s;
+}
+
+QJsonObject ttrChangeField(TtrType type, int seconds)
+{
+    // The schema requires `value` for every TTR type (cm/types/TTRChange.json); only CUSTOM uses it.
+    return QJsonObject{
+        {u"field"_s, u"TTRField"_s},
+        {u"ttrType"_s, ttrTypeName(type)},
+        {u"value"_s, type == TtrType::Custom ? std::max(seconds, 0) : 0},
+    };
+}
+
+Result<Success> validateMetadata(const QJsonArray &metadata)
+{
+    for (qsizetype i = 0; i < metadata.size(); ++i) {
+        const QJsonValue item = metadata.at(i);
+        if (!item.isObject()) {
+            return Result<Success>::failure(u"liveperson.invalid_argument"_s,
+                                            indexPath(u"metadata"_s, i) + u": expected an object"_s);
+        }
+        const QJsonValue type = item.toObject().value(u"type"_s);
+        if (!type.isString() || type.toString().isEmpty()) {
+            return Result<Success>::failure(u"liveperson.invalid_argument"_s,
+                                            indexPath(u"metadata"_s, i) + u": missing \"type\""_s);
+        }
+    }
+    return Success{};
+}
+
+Result<Success> validateEncodedMetadata(const QString &encodedMetadata)
+{
+    if (encodedMetadata.isEmpty()) {
+        return Success{};
+    }
+    if (encodedMetadata.size() > MaxEncodedMetadataBytes) {
+        return Result<Success>::failure(u"liveperson.invalid_argument"_s, u"encodedMetadata is longer than 5 KB"_s);
+    }
+    static const QRegularExpression base64(u"^[A-Za-z0-9+/]*={0,2}$"_s);
+    if (encodedMetadata.size() % 4 != 0 || !base64.match(encodedMetadata).hasMatch()) {
+        return Result<Success>::failure(u"liveperson.invalid_argument"_s, u"encodedMetadata is not base64"_s);
+    }
+    return Success{};
+}
+
+QString agentOldId(const QString &accountId, const QString &userId)
+{
+    if (userId.startsWith(accountId + u'.')) {
+        return userId;
+    }
+    return accountId + u'.' + userId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+Result<QList<RoutingTaskChange>> parseRoutingTaskNotification(const QJsonValue &body)
+{
+    if (!body.isObject()) {
+        return fail<QList<RoutingTaskChange>>(u"body: expected an object"_s);
+    }
+    FieldReader top(body.toObject(), {});
+    const QJsonArray changes = top.array(u"changes"_s, true);
+    if (!top.ok()) {
+        return fail<QList<RoutingTaskChange>>(top.error());
+    }
+    QList<RoutingTaskChange> out;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const QString path = indexPath(u"changes"_s, i);
+        if (!changes.at(i).isObject()) {
+            return fail<QList<RoutingTaskChange>>(path + u": expected an object"_s);
+        }
+        FieldReader change(changes.at(i).toObject(), path);
+        RoutingTaskChange parsed;
+        parsed.changeType = change.string(u"type"_s, true);
+        if (change.ok() && !isChangeType(parsed.changeType)) {
+            change.setError(u"type"_s, u"expected UPSERT or DELETE"_s);
+        }
+        FieldReader result(change.object(u"result"_s, true), path + u".result"_s);
+        if (!change.ok()) {
+            return fail<QList<RoutingTaskChange>>(change.error());
+        }
+        parsed.conversationId = result.string(u"conversationId"_s, false);
+        parsed.consumerId = result.string(u"consumerId"_s, false);
+        parsed.skillId = result.id(u"skillId"_s, false);
+        // Always an array, DELETE included (the SDK walks it on every change, reference §3.5).
+        const QJsonArray rings = result.array(u"ringsDetails"_s, true);
+        if (!result.ok()) {
+            return fail<QList<RoutingTaskChange>>(result.error());
+        }
+        for (qsizetype r = 0; r < rings.size(); ++r) {
+            const QString ringPath = indexPath(path + u".result.ringsDetails"_s, r);
+            if (!rings.at(r).isObject()) {
+                return fail<QList<RoutingTaskChange>>(ringPath + u": expected an object"_s);
+            }
+            FieldReader ringReader(rings.at(r).toObject(), ringPath);
+            Ring ring;
+            ring.ringId = ringReader.string(u"ringId"_s, true, true);
+            ring.ringState = ringReader.string(u"ringState"_s, true, true);
+            ring.ringExpirationTs = ringReader.integer(u"ringExpirationTs"_s, false);
+            if (!ringReader.ok()) {
+                return fail<QList<RoutingTaskChange>>(ringReader.error());
+            }
+            parsed.rings.append(ring);
+        }
+        out.append(parsed);
+    }
+    return out;
+}
+
+QString ExConversationChange::consumerId() const
+{
+    const QStringList consumers = participants.value(u"CONSUMER"_s);
+    return consumers.isEmpty() ? QString() : consumers.constFirst();
+}
+
+QString ExConversationChange::roleOf(const QString &oldId, const QString &pid) const
+{
+    // ASSIGNED_AGENT first: it decides whether the bot owns the conversation.
+    static const QStringList order{u"ASSIGNED_AGENT"_s, u"MANAGER"_s, u"CONTROLLER"_s, u"READER"_s, u"AGENT"_s};
+    QStringList roles = order;
+    for (auto it = participants.begin(); it != participants.end(); ++it) {
+        if (!roles.contains(it.key())) {
+            roles.append(it.key());
+        }
+    }
+    for (const QString &role : roles) {
+        if (!oldId.isEmpty() && participants.value(role).contains(oldId)) {
+            return role;
+        }
+        if (!pid.isEmpty() && participantsPId.value(role).contains(pid)) {
+            return role;
+        }
+    }
+    return {};
+}
+
+Result<QList<ExConversationChange>> parseExConversationChangeNotification(const QJsonValue &body)
+{
+    using R = QList<ExConversationChange>;
+    if (!body.isObject()) {
+        return fail<R>(u"body: expected an object"_s);
+    }
+    FieldReader top(body.toObject(), {});
+    const QJsonArray changes = top.array(u"changes"_s, true);
+    if (!top.ok()) {
+        return fail<R>(top.error());
+    }
+    R out;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const QString path = indexPath(u"changes"_s, i);
+        if (!changes.at(i).isObject()) {
+            return fail<R>(path + u": expected an object"_s);
+        }
+        FieldReader change(changes.at(i).toObject(), path);
+        ExConversationChange parsed;
+        parsed.changeType = change.string(u"type"_s, true);
+        if (change.ok() && !isChangeType(parsed.changeType)) {
+            change.setError(u"type"_s, u"expected UPSERT or DELETE"_s);
+        }
+        const QJsonObject resultObject = change.object(u"result"_s, true);
+        if (!change.ok()) {
+            return fail<R>(change.error());
+        }
+        FieldReader result(resultObject, path + u".result"_s);
+        parsed.conversationId = result.string(u"convId"_s, true, true);
+        // conversationDetails is present on every change, DELETE included (reference §3.5).
+        const QJsonObject detailsObject = result.object(u"conversationDetails"_s, true);
+        if (!result.ok()) {
+            return fail<R>(result.error());
+        }
+        FieldReader details(detailsObject, path + u".result.conversationDetails"_s);
+        parsed.state = details.string(u"state"_s, true, true);
+        parsed.skillId = details.id(u"skillId"_s, false);
+        parsed.closeReason = details.string(u"closeReason"_s, false);
+        parsed.participants = details.roleMap(u"participants"_s, true);
+        parsed.participantsPId = details.roleMap(u"participantsPId"_s, false);
+        parsed.context = details.object(u"context"_s, false);
+        parsed.ttr = details.object(u"ttr"_s, false);
+        parsed.startTs = details.integer(u"startTs"_s, false);
+        parsed.metaDataLastUpdateTs = details.integer(u"metaDataLastUpdateTs"_s, false);
+        const QJsonArray dialogs = details.array(u"dialogs"_s, true);
+        if (!details.ok()) {
+            return fail<R>(details.error());
+        }
+        for (qsizetype d = 0; d < dialogs.size(); ++d) {
+            const QString dialogPath = indexPath(path + u".result.conversationDetails.dialogs"_s, d);
+            if (!dialogs.at(d).isObject()) {
+                return fail<R>(dialogPath + u": expected an object"_s);
+            }
+            FieldReader dialogReader(dialogs.at(d).toObject(), dialogPath);
+            DialogInfo dialog;
+            dialog.dialogId = dialogReader.string(u"dialogId"_s, true, true);
+            dialog.dialogType = dialogReader.string(u"dialogType"_s, true, true);
+            dialog.state = dialogReader.string(u"state"_s, true, true);
+            dialog.channelType = dialogReader.string(u"channelType"_s, false);
+            dialog.creationTs = dialogReader.integer(u"creationTs"_s, false);
+            dialog.closedBy = dialogReader.string(u"closedBy"_s, false);
+            dialog.closedCause = dialogReader.string(u"closedCause"_s, false);
+            if (!dialogReader.ok()) {
+                return fail<R>(dialogReader.error());
+            }
+            parsed.dialogs.append(dialog);
+        }
+        out.append(parsed);
+    }
+    return out;
+}
+
+Result<MessagingEvent> parseMessagingEvent(const QJsonValue &item)
+{
+    if (!item.isObject()) {
+        return fail<MessagingEvent>(u"event: expected an object"_s);
+    }
+    MessagingEvent parsed;
+    parsed.raw = item.toObject();
+    FieldReader reader(parsed.raw, {});
+    parsed.conversationId = reader.string(u"conversationId"_s, false);
+    parsed.dialogId = reader.string(u"dialogId"_s, true, true);
+    parsed.originatorId = reader.string(u"originatorId"_s, true);
+    parsed.originatorPId = reader.string(u"originatorPId"_s, false);
+    parsed.serverTimestamp = reader.integer(u"serverTimestamp"_s, false);
+    parsed.metadata = reader.array(u"metadata"_s, false);
+    const QJsonObject originatorMetadata = reader.object(u"originatorMetadata"_s, false);
+    parsed.event = reader.object(u"event"_s, true);
+    if (!reader.ok()) {
+        return fail<MessagingEvent>(reader.error());
+    }
+    FieldReader metadataReader(originatorMetadata, u"originatorMetadata"_s);
+    parsed.originatorMetadataId = metadataReader.string(u"id"_s, false);
+    parsed.originatorRole = metadataReader.string(u"role"_s, false);
+    FieldReader eventReader(parsed.event, u"event"_s);
+    parsed.eventType = eventReader.string(u"type"_s, true, true);
+    if (!metadataReader.ok()) {
+        return fail<MessagingEvent>(metadataReader.error());
+    }
+    if (!eventReader.ok()) {
+        return fail<MessagingEvent>(eventReader.error());
+    }
+    // Chat states carry no sequence; everything else uses one up (reference §3.5).
+    const bool needsSequence = parsed.eventType != QLatin1String("ChatStateEvent");
+    parsed.sequence = reader.integer(u"sequence"_s, needsSequence, -1);
+    if (reader.ok() && needsSequence && parsed.sequence < 0) {
+        reader.setError(u"sequence"_s, u"negative"_s);
+    }
+    if (!reader.ok()) {
+        return fail<MessagingEvent>(reader.error());
+    }
+    const auto valid = validateMetadata(parsed.metadata);
+    if (!valid) {
+        return fail<MessagingEvent>(valid.error().message);
+    }
+    return parsed;
+}
+
+Result<QueryMessagesResult> parseQueryMessagesResponse(const QJsonValue &body)
+{
+    if (!body.isArray()) {
+        return fail<QueryMessagesResult>(u"QueryMessages response body: expected an array"_s);
+    }
+    QueryMessagesResult out;
+    const QJsonArray items = body.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        auto event = parseMessagingEvent(items.at(i));
+        if (event) {
+            out.events.append(std::move(event).value());
+        } else {
+            out.errors.append(indexPath(u"body"_s, i) + u": "_s + event.error().message);
+        }
+    }
+    return out;
+}
+
+Result<std::optional<ConversationMessage>> toConversationMessage(const MessagingEvent &event)
+{
+    using R = std::optional<ConversationMessage>;
+    ConversationMessage message;
+    message.conversationId = event.conversationId;
+    message.dialogId = event.dialogId;
+    message.sequence = event.sequence;
+    message.originatorId = event.originatorId;
+    message.originatorRole = event.originatorRole;
+    message.metadata = event.metadata;
+    message.raw = event.raw;
+    message.serverTimestamp = event.serverTimestamp;
+
+    FieldReader reader(event.event, u"event"_s);
+    if (event.eventType == QLatin1String("ContentEvent")) {
+        const QString contentType = reader.string(u"contentType"_s, true, true);
+        if (!reader.ok()) {
+            return fail<R>(reader.error());
+        }
+        if (contentType == QLatin1String("text/plain")) {
+            message.text = reader.string(u"message"_s, true);
+            if (!reader.ok()) {
+                return fail<R>(reader.error());
+            }
+            // A card button or quick-reply click arrives as plain text with the element's metadata
+            // (reference §7; whether the metadata is always echoed is UNCONFIRMED).
+            message.kind = event.metadata.isEmpty() ? MessageKind::Text : MessageKind::Click;
+            return R(message);
+        }
+        if (contentType == QLatin1String("hosted/file")) {
+            message.content = reader.object(u"message"_s, true);
+            if (!reader.ok()) {
+                return fail<R>(reader.error());
+            }
+            FieldReader file(message.content, u"event.message"_s);
+            message.text = file.string(u"caption"_s, false);
+            file.string(u"relativePath"_s, true, true);
+            if (!file.ok()) {
+                return fail<R>(file.error());
+            }
+            message.kind = MessageKind::File;
+            return R(message);
+        }
+        return fail<R>(u"event.contentType: unsupported \""_s + contentType.left(64) + u'"');
+    }
+    if (event.eventType == QLatin1String("RichContentEvent")) {
+        message.content = reader.object(u"content"_s, true);
+        if (!reader.ok()) {
+            return fail<R>(reader.error());
+        }
+        message.kind = MessageKind::RichContent;
+        return R(message);
+    }
+    return R(std::nullopt);
+}
+
+Result<qint64> parseClockResponse(const QJsonValue &body)
+{
+    if (!body.isObject()) {
+        return fail<qint64>(u"GetClock body: expected an object"_s);
+    }
+    FieldReader reader(body.toObject(), {});
+    const qint64 time = reader.integer(u"currentTime"_s, true);
+    if (!reader.ok()) {
+        return fail<qint64>(reader.error());
+    }
+    return time;
+}
+
+} // namespace Switchboard::LivePerson::Ums
