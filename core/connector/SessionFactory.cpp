@@ -228,6 +228,16 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
         channelConfig.credentials.appKey = secrets.oauthClientId;
         channelConfig.credentials.secret = secrets.oauthClientSecret;
     }
+    if (environment.livePersonDelayDivisor > 1) {
+        const int d = environment.livePersonDelayDivisor;
+        channelConfig.reconnect.initial /= d;
+        channelConfig.retry.loginTooManyRequests /= d;
+        channelConfig.retry.tooManyRequests /= d;
+        for (auto &step : channelConfig.retry.serverErrorSteps) {
+            step /= d;
+        }
+        channelConfig.retry.longBackoffBase /= d;
+    }
     parts.makeChannel = [channelConfig, &clock](QObject *owner) -> LivePerson::AgentChannel * {
         auto *channel = new LivePerson::MessagingAgentChannel(channelConfig, owner);
         channel->setClock(clock);

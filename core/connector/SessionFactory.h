@@ -53,6 +53,11 @@ struct SessionEnvironment
     /** Overrides for tests and benchmarks (0 = the defaults). */
     int retryPauseMs = -1;
     int probeIntervalMs = 0;
+    /**
+     * Divides LivePerson's reconnect and retry delays (5 s first reconnect, 5/10/15 s after a 5xx,
+     * 5 s after a 429 on login) for tests, so fault scenarios run in seconds; 1 = as documented.
+     */
+    int livePersonDelayDivisor = 1;
 };
 
 /**

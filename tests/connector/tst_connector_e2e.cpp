@@ -14,6 +14,7 @@
 #include "sandbox/bots/DemoBotBehaviour.h"
 #include "storage/TranscriptStore.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,6 +22,15 @@
 #include <QTest>
 
 #include <memory>
+
+namespace Switchboard::Connector
+{
+// QTest finds this printer by argument-dependent lookup.
+char *toString(SessionState state)
+{
+    return qstrdup(qPrintable(displayName(state)));
+}
+} // namespace Switchboard::Connector
 
 using namespace Switchboard;
 using namespace Switchboard::Connector;
@@ -112,6 +122,7 @@ private:
         environment.eventLog = rig.eventLog.get();
         environment.retryPauseMs = 10;
         environment.probeIntervalMs = 500;
+        environment.livePersonDelayDivisor = 10;
         std::unique_ptr<ConnectorSession> session(
             SessionFactory::create(rig.definition, rig.sandbox->messagingSecrets(), environment));
         session->start();
@@ -346,6 +357,64 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("echo: a1"), QStringLiteral("echo: a2"), QStringLiteral("echo: a3"),
                               QStringLiteral("echo: a4"), QStringLiteral("echo: a5")}));
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
+        stopSession(*rig);
+    }
+
+    void faultsDuringTrafficLoseAndDuplicateNothing_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("drop-sockets") << QStringLiteral(R"({"kind":"drop-sockets"})");
+        QTest::newRow("close-4401") << QStringLiteral(R"({"kind":"close","code":4401})");
+        QTest::newRow("close-1011") << QStringLiteral(R"({"kind":"close","code":1011})");
+        QTest::newRow("revoke-tokens") << QStringLiteral(R"({"kind":"revoke-tokens"})");
+        QTest::newRow("login-503-then-drop") << QStringLiteral(R"({"kind":"http","route":"login","status":503,"count":2})");
+        QTest::newRow("login-429-then-drop") << QStringLiteral(R"({"kind":"http","route":"login","status":429,"count":1})");
+    }
+
+    void faultsDuringTrafficLoseAndDuplicateNothing()
+    {
+        QFETCH(QString, fault);
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        Sandbox::FaultInjector *faults = rig->sandbox->emulator()->faults();
+        const QString id = startConversation(*rig, QStringLiteral("f1"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        const QJsonObject object = QJsonDocument::fromJson(fault.toUtf8()).object();
+        QVERIFY(faults->apply(object).ok());
+        if (object.value(QStringLiteral("kind")).toString() == QLatin1String("http")) {
+            // Login faults matter when the connector has to log in again: revoke its session.
+            QVERIFY(faults->apply(QJsonObject{{QStringLiteral("kind"), QStringLiteral("revoke-tokens")}}).ok());
+        }
+        for (int i = 2; i <= 4; ++i) {
+            QVERIFY(model->consumerText(id, QStringLiteral("f%1").arg(i)).ok());
+        }
+        // 429 on login: LivePerson's policy waits at least 5 s before the next login (÷10 here).
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 4, 45000);
+        QCOMPARE(agentTexts(model, id),
+                 (QStringList{QStringLiteral("echo: f1"), QStringLiteral("echo: f2"), QStringLiteral("echo: f3"),
+                              QStringLiteral("echo: f4")}));
+        QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
+        QCOMPARE(rig->session->status().state, SessionState::Online);
+        stopSession(*rig);
+    }
+
+    void kickedSessionStopsWithoutALoginFight()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        const QString loginName = rig->sandbox->emulator()->config().agents.first().loginName;
+        QVERIFY(rig->sandbox->emulator()
+                    ->faults()
+                    ->apply(QJsonObject{{QStringLiteral("kind"), QStringLiteral("kick-session")},
+                                        {QStringLiteral("loginName"), loginName}})
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(rig->session->status().state, SessionState::Kicked, 10000);
+        QVERIFY(rig->session->status().reason.contains(QStringLiteral("elsewhere")));
+        // No automatic login afterwards: the state stays Kicked.
+        QVERIFY(!QTest::qWaitFor([&] { return rig->session->status().state != SessionState::Kicked; }, 1500));
         stopSession(*rig);
     }
 
