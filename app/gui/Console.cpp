@@ -126,9 +126,9 @@ void Console::startSandbox()
         return;
     }
     // The emulator and its demo bots serve on their own thread: none of their I/O is the UI's.
-    m_sandbox = new SandboxLauncher(SandboxLauncher::Options{0, QDir(m_scratchDir.isEmpty() ? QDir::tempPath() : m_scratchDir)
-                                                                       .filePath(QStringLiteral("sandbox")),
-                                                             QString()});
+    SandboxLauncher::Options options;
+    options.stateDir = QDir(m_scratchDir.isEmpty() ? QDir::tempPath() : m_scratchDir).filePath(QStringLiteral("sandbox"));
+    m_sandbox = new SandboxLauncher(options);
     m_sandbox->moveToThread(&m_sandboxThread);
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     m_sandboxThread.start();

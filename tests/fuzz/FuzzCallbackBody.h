@@ -5,7 +5,6 @@
 #include "bot/CallbackBodyParser.h"
 
 #include <QByteArray>
-
 #include <cstddef>
 #include <cstdint>
 
@@ -24,8 +23,8 @@ inline bool fuzzCallbackBody(const uint8_t *data, size_t size)
     if (!result.ok()) {
         return !result.error.code.isEmpty() && !result.error.message.isEmpty();
     }
-    return !result.payload.deliveryId.isEmpty() && !result.payload.conversationId.isEmpty()
-        && result.payload.response.viaCallback;
+    return !result.payload.deliveryId.isEmpty() && !result.payload.conversationId.isEmpty() &&
+           result.payload.response.viaCallback;
 }
 
 } // namespace Switchboard::Fuzz

@@ -26,10 +26,18 @@ bool run(const QByteArray &input)
 }
 
 /** Every value of a JSON tree replaced, one at a time, by values of other types. */
-void typeSwaps(const QJsonValue &node, const std::function<QJsonValue(const QJsonValue &)> &rebuild, QList<QByteArray> &out)
+void typeSwaps(const QJsonValue &node,
+               const std::function<QJsonValue(const QJsonValue &)> &rebuild,
+               QList<QByteArray> &out)
 {
-    static const QJsonValue replacements[] = {QJsonValue(), QJsonValue(true), QJsonValue(-1), QJsonValue(1e300), QJsonValue(QString()),
-                                              QJsonValue(QStringLiteral("x")), QJsonValue(QJsonArray{}), QJsonValue(QJsonObject{})};
+    static const QJsonValue replacements[] = {QJsonValue(),
+                                              QJsonValue(true),
+                                              QJsonValue(-1),
+                                              QJsonValue(1e300),
+                                              QJsonValue(QString()),
+                                              QJsonValue(QStringLiteral("x")),
+                                              QJsonValue(QJsonArray{}),
+                                              QJsonValue(QJsonObject{})};
     for (const QJsonValue &r : replacements) {
         if (r.type() != node.type()) {
             const QJsonValue whole = rebuild(r);
@@ -41,20 +49,26 @@ void typeSwaps(const QJsonValue &node, const std::function<QJsonValue(const QJso
         const QJsonObject o = node.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString key = it.key();
-            typeSwaps(it.value(), [o, key, rebuild](const QJsonValue &v) {
-                QJsonObject copy = o;
-                copy.insert(key, v);
-                return rebuild(copy);
-            }, out);
+            typeSwaps(
+                it.value(),
+                [o, key, rebuild](const QJsonValue &v) {
+                    QJsonObject copy = o;
+                    copy.insert(key, v);
+                    return rebuild(copy);
+                },
+                out);
         }
     } else if (node.isArray()) {
         const QJsonArray a = node.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
-            typeSwaps(a.at(i), [a, i, rebuild](const QJsonValue &v) {
-                QJsonArray copy = a;
-                copy.replace(i, v);
-                return rebuild(copy);
-            }, out);
+            typeSwaps(
+                a.at(i),
+                [a, i, rebuild](const QJsonValue &v) {
+                    QJsonArray copy = a;
+                    copy.replace(i, v);
+                    return rebuild(copy);
+                },
+                out);
         }
     }
 }
@@ -108,7 +122,8 @@ void tst_FuzzCallbackBody::mutations()
             }
         }
         for (qsizetype i = 0; i < seed.size(); i += 5) {
-            for (const char *insert : {"\"", "{", "}", "[", "]", ",", ":", "\\u0000", "\\ud800", "1e999", "null", "\xff\xfe"}) {
+            for (const char *insert :
+                 {"\"", "{", "}", "[", "]", ",", ":", "\\u0000", "\\ud800", "1e999", "null", "\xff\xfe"}) {
                 QByteArray inserted = seed;
                 inserted.insert(i, insert);
                 cases.append(inserted);
@@ -119,7 +134,8 @@ void tst_FuzzCallbackBody::mutations()
         }
         const QJsonDocument doc = QJsonDocument::fromJson(seed);
         if (doc.isObject()) {
-            typeSwaps(doc.object(), [](const QJsonValue &v) { return v; }, cases);
+            typeSwaps(
+                doc.object(), [](const QJsonValue &v) { return v; }, cases);
         }
         for (const QByteArray &input : std::as_const(cases)) {
             QVERIFY2(run(input), input.left(300).constData());
@@ -136,8 +152,10 @@ void tst_FuzzCallbackBody::edgeInputs()
     QVERIFY(run(QByteArray(1, '\0')));
     QVERIFY(run(QByteArray(100000, '[')));
     QVERIFY(run(QByteArray(100000, '{')));
-    QVERIFY(run("{\"version\":1,\"deliveryId\":\"d\",\"conversationId\":\"c\",\"replies\":[" + QByteArray(2000, '[') + "]}"));
-    QByteArray deep = R"({"version":1,"deliveryId":"d","conversationId":"c","replies":[{"type":"STRUCTURED_CONTENT","data":{"structuredContent":)";
+    QVERIFY(run("{\"version\":1,\"deliveryId\":\"d\",\"conversationId\":\"c\",\"replies\":[" + QByteArray(2000, '[') +
+                "]}"));
+    QByteArray deep =
+        R"({"version":1,"deliveryId":"d","conversationId":"c","replies":[{"type":"STRUCTURED_CONTENT","data":{"structuredContent":)";
     for (int i = 0; i < 300; ++i) {
         deep += R"({"type":"vertical","elements":[)";
     }

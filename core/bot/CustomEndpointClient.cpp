@@ -1,0 +1,713 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CustomEndpointClient.h"
+
+#include "BotErrors.h"
+#include "BotLogging.h"
+#include "ReplyParser.h"
+#include "RetryingRequest.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace Switchboard::Bot
+{
+
+namespace
+{
+
+/** LivePerson ids are numeric strings; the spec types them as numbers. */
+QJsonValue idValue(const QString &id)
+{
+    bool ok = false;
+    const qint64 n = id.toLongLong(&ok);
+    if (ok && n >= 0 && n < (qint64(1) << 53)) {
+        return QJsonValue(double(n));
+    }
+    return QJsonValue(id);
+}
+
+bool isLifecycle(EventType type)
+{
+    return type == EventType::Transferred || type == EventType::Closed || type == EventType::SurveyClose ||
+           type == EventType::SurveyStart;
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+/** One delivery on its way through token, PUT and POST. */
+struct CustomEndpointClient::Job
+{
+    BotEvent event;
+    bool recreated = false;
+    bool tokenRetried = false;
+    bool finished = false;
+    QByteArray token;
+    std::shared_ptr<RetryingRequest> request;
+    quint64 generation = 0;
+};
+
+CustomEndpointClient::CustomEndpointClient(const CustomEndpointConfig &config,
+                                           HttpClient *http,
+                                           const Clock &clock,
+                                           QObject *parent)
+    : BotClient(parent)
+    , m_config(config)
+    , m_http(http)
+    , m_clock(clock)
+    , m_configCheck(validateConfig(config))
+{
+    while (m_config.baseUrl.endsWith(QLatin1Char('/'))) {
+        m_config.baseUrl.chop(1);
+    }
+    if (!m_http) {
+        m_ownHttp = std::make_unique<HttpClient>();
+        m_http = m_ownHttp.get();
+    }
+    m_conversationsPrefix = m_config.baseUrl.toUtf8() + "/v1/bots/" + QUrl::toPercentEncoding(m_config.botId) +
+                            "/environments/" + QUrl::toPercentEncoding(m_config.environment) + "/conversations/";
+    m_tokens = new SentinelTokenProvider(m_http, m_config.sentinel, m_clock, this);
+    connect(m_tokens, &SentinelTokenProvider::attemptFinished, this, &BotClient::attemptFinished);
+    m_probeTimer.setSingleShot(false);
+    connect(&m_probeTimer, &QTimer::timeout, this, &CustomEndpointClient::probeState);
+}
+
+CustomEndpointClient::~CustomEndpointClient()
+{
+    cancelAll();
+}
+
+VoidResult CustomEndpointClient::validateConfig(const CustomEndpointConfig &config)
+{
+    const QUrl base(config.baseUrl);
+    if (!base.isValid() || (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http")) ||
+        base.host().isEmpty()) {
+        return VoidResult::failure(QString::fromLatin1(ErrorCode::ConfigInvalid),
+                                   tr("The base URL \"%1\" is not an http:// or https:// URL.").arg(config.baseUrl));
+    }
+    if (base.hasQuery() || base.hasFragment()) {
+        return VoidResult::failure(QString::fromLatin1(ErrorCode::ConfigInvalid),
+                                   tr("The base URL \"%1\" must not have a query or fragment.").arg(config.baseUrl));
+    }
+    static const QRegularExpression botIdPattern(QStringLiteral("^[A-Za-z0-9-]{1,36}$"));
+    if (!botIdPattern.match(config.botId).hasMatch()) {
+        return VoidResult::failure(QString::fromLatin1(ErrorCode::ConfigInvalid),
+                                   tr("The bot id \"%1\" must be 1 to 36 letters, digits or '-'.").arg(config.botId));
+    }
+    if (config.environment.trimmed().isEmpty()) {
+        return VoidResult::failure(QString::fromLatin1(ErrorCode::ConfigInvalid),
+                                   tr("The environment is empty (use \"draft\")."));
+    }
+    if (config.staticBearerToken.isEmpty() &&
+        (config.sentinel.clientId.isEmpty() || config.sentinel.clientSecret.isEmpty() ||
+         config.sentinel.accountId.isEmpty() || config.sentinel.sentinelUrl.isEmpty())) {
+        return VoidResult::failure(
+            QString::fromLatin1(ErrorCode::ConfigInvalid),
+            tr("The application's client id and secret, the account id and the Sentinel host are needed."));
+    }
+    if (config.retry.maxAttempts < 1 || config.retry.timeoutMs < 1) {
+        return VoidResult::failure(QString::fromLatin1(ErrorCode::ConfigInvalid),
+                                   tr("The timeout and the number of attempts must be at least 1."));
+    }
+    return Success{};
+}
+
+BotProtocol CustomEndpointClient::protocol() const
+{
+    return BotProtocol::CustomEndpoint;
+}
+
+const CustomEndpointConfig &CustomEndpointClient::config() const
+{
+    return m_config;
+}
+
+SentinelTokenProvider *CustomEndpointClient::tokenProvider() const
+{
+    return m_tokens;
+}
+
+BotState CustomEndpointClient::lastState() const
+{
+    return m_lastState;
+}
+
+bool CustomEndpointClient::knowsConversation(const QString &conversationId) const
+{
+    return m_knownConversations.contains(conversationId);
+}
+
+QByteArray CustomEndpointClient::stateUrl() const
+{
+    return m_config.baseUrl.toUtf8() + "/v1/bots/" + QUrl::toPercentEncoding(m_config.botId) + "/environments/" +
+           QUrl::toPercentEncoding(m_config.environment) + "/state";
+}
+
+QByteArray CustomEndpointClient::environmentsUrl() const
+{
+    return m_config.baseUrl.toUtf8() + "/v1/bots/" + QUrl::toPercentEncoding(m_config.botId) + "/environments";
+}
+
+QByteArray CustomEndpointClient::conversationUrl(const QString &conversationId) const
+{
+    return m_conversationsPrefix + QUrl::toPercentEncoding(conversationId);
+}
+
+QByteArray CustomEndpointClient::eventsUrl(const QString &conversationId) const
+{
+    return conversationUrl(conversationId) + "/events";
+}
+
+QJsonObject CustomEndpointClient::eventBody(const BotEvent &event)
+{
+    QJsonObject lpEvent = event.lpEvent;
+    if (lpEvent.isEmpty()) {
+        // No raw event (tests, synthetic events): the fields TPB's example shows (reference §3.4).
+        lpEvent.insert(QStringLiteral("sequence"), double(std::max<qint64>(0, event.sequence)));
+        lpEvent.insert(QStringLiteral("serverTimestamp"), double(event.timestampMs));
+        lpEvent.insert(QStringLiteral("conversationId"), event.conversationId);
+        lpEvent.insert(QStringLiteral("dialogId"), event.dialogId.isEmpty() ? event.conversationId : event.dialogId);
+        if (event.type == EventType::Text) {
+            lpEvent.insert(QStringLiteral("event"),
+                           QJsonObject{{QStringLiteral("type"), QStringLiteral("ContentEvent")},
+                                       {QStringLiteral("message"), event.text},
+                                       {QStringLiteral("contentType"), QStringLiteral("text/plain")}});
+        }
+        lpEvent.insert(QStringLiteral("metadata"), QJsonArray{});
+        lpEvent.insert(QStringLiteral("messageAudience"), QStringLiteral("ALL"));
+    }
+    QString type;
+    QString source = QStringLiteral("CONVERSATION");
+    QJsonObject data;
+    const QJsonObject innerContext{{QStringLiteral("lpEvent"), lpEvent}};
+    switch (event.type) {
+    case EventType::Text:
+        type = QStringLiteral("TEXT");
+        source = QStringLiteral("CONSUMER");
+        data.insert(QStringLiteral("message"), event.text);
+        break;
+    case EventType::RichContent:
+        type = QStringLiteral("RICH_CONTENT");
+        source = QStringLiteral("CONSUMER");
+        data.insert(QStringLiteral("content"), event.content);
+        // The spec also requires a context inside data (schemas/README.md §6.11): sent in both places.
+        data.insert(QStringLiteral("context"), innerContext);
+        break;
+    case EventType::Start:
+        // The welcome event of the reference service (reference §3.4); data is empty there.
+        type = QStringLiteral("START");
+        if (!event.text.isEmpty()) {
+            lpEvent.insert(QStringLiteral("lastConsumerMessage"), event.text);
+        }
+        break;
+    case EventType::Transferred:
+        type = QStringLiteral("CONVERSATION");
+        data.insert(QStringLiteral("name"), QStringLiteral("TRANSFERRED"));
+        data.insert(QStringLiteral("context"), innerContext);
+        break;
+    case EventType::Closed:
+        type = QStringLiteral("CONVERSATION");
+        data.insert(QStringLiteral("name"), QStringLiteral("CLOSED"));
+        data.insert(QStringLiteral("context"), innerContext);
+        break;
+    case EventType::SurveyStart:
+        // UNCONFIRMED how TPB starts a survey bot (reference §9): the spec's STARTED lifecycle event.
+        type = QStringLiteral("CONVERSATION");
+        data.insert(QStringLiteral("name"), QStringLiteral("STARTED"));
+        data.insert(QStringLiteral("context"), innerContext);
+        break;
+    case EventType::SurveyClose:
+        // Survey bots get CLOSE_CONVERSATION; its data shape is UNCONFIRMED (reference §3.4, §9).
+        type = QStringLiteral("CLOSE_CONVERSATION");
+        data = event.content;
+        break;
+    }
+    return QJsonObject{{QStringLiteral("type"), type},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("data"), data},
+                       {QStringLiteral("context"), QJsonObject{{QStringLiteral("lpEvent"), lpEvent}}}};
+}
+
+QJsonObject CustomEndpointClient::conversationBody(const BotEvent &event, bool withSdes)
+{
+    const ConversationContext &c = event.context;
+    QJsonObject context = c.extra;
+    context.insert(QStringLiteral("type"),
+                   c.channel == ChannelType::Chat ? QStringLiteral("CHAT") : QStringLiteral("MESSAGING"));
+    if (!c.skillId.isEmpty()) {
+        context.insert(QStringLiteral("skillId"), idValue(c.skillId));
+    }
+    if (!c.engagementId.isEmpty()) {
+        context.insert(QStringLiteral("engagementId"), idValue(c.engagementId));
+    }
+    if (!c.campaignId.isEmpty()) {
+        context.insert(QStringLiteral("campaignId"), idValue(c.campaignId));
+    }
+    if (!c.contextType.isEmpty()) {
+        context.insert(QStringLiteral("contextType"), idValue(c.contextType));
+    }
+    if (!c.visitor.isEmpty()) {
+        context.insert(QStringLiteral("visitor"), c.visitor);
+    }
+    if (!c.assignedAgentId.isEmpty()) {
+        context.insert(QStringLiteral("assignedAgentId"), c.assignedAgentId);
+    }
+    QJsonObject body{{QStringLiteral("context"), context}};
+    if (withSdes) {
+        // Both sub-objects, always (reference §3.3).
+        QJsonObject sdes = event.sdes;
+        if (!sdes.value(QLatin1String("authenticatedSdes")).isObject()) {
+            sdes.insert(QStringLiteral("authenticatedSdes"), QJsonObject{});
+        }
+        if (!sdes.value(QLatin1String("unauthenticatedSdes")).isObject()) {
+            sdes.insert(QStringLiteral("unauthenticatedSdes"), QJsonObject{});
+        }
+        body.insert(QStringLiteral("sdes"), sdes);
+    }
+    return body;
+}
+
+HttpRequest CustomEndpointClient::makeRequest(const QByteArray &method,
+                                              const QByteArray &url,
+                                              const QByteArray &body,
+                                              const QByteArray &token) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = url;
+    request.body = body;
+    request.timeoutMs = m_config.retry.timeoutMs;
+    request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token}};
+    if (!body.isEmpty()) {
+        request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+    }
+    return request;
+}
+
+void CustomEndpointClient::withToken(const std::shared_ptr<Job> &job, std::function<void(const QByteArray &)> then)
+{
+    if (!m_config.staticBearerToken.isEmpty()) {
+        job->token = m_config.staticBearerToken;
+        then(job->token);
+        return;
+    }
+    if (m_tokens->hasValidToken()) {
+        job->token = m_tokens->cachedToken();
+        then(job->token);
+        return;
+    }
+    std::weak_ptr<Job> weak = job;
+    m_tokens->token(this, [this, weak, then](const QByteArray &token, const BotError &error) {
+        auto job = weak.lock();
+        if (!job || !isCurrent(job)) {
+            return;
+        }
+        if (!error.isNull()) {
+            fail(job, error);
+            return;
+        }
+        job->token = token;
+        then(token);
+    });
+}
+
+bool CustomEndpointClient::isCurrent(const std::shared_ptr<Job> &job) const
+{
+    if (job->finished || job->generation != m_generation) {
+        return false;
+    }
+    const auto it = m_queues.constFind(job->event.conversationId);
+    return it != m_queues.constEnd() && !it->isEmpty() && it->first() == job;
+}
+
+void CustomEndpointClient::sendEvent(const BotEvent &event)
+{
+    auto job = std::make_shared<Job>();
+    job->event = event;
+    job->generation = m_generation;
+    QList<std::shared_ptr<Job>> &queue = m_queues[event.conversationId];
+    queue.append(job);
+    if (queue.size() == 1) {
+        // Starting only sends requests; every outcome arrives later from the event loop.
+        startNext(event.conversationId);
+    }
+}
+
+void CustomEndpointClient::startNext(const QString &conversationId)
+{
+    const auto it = m_queues.constFind(conversationId);
+    if (it == m_queues.constEnd() || it->isEmpty()) {
+        m_queues.remove(conversationId);
+        return;
+    }
+    std::shared_ptr<Job> job = it->first();
+    if (!m_configCheck) {
+        std::weak_ptr<Job> weak = job;
+        const BotError error = BotErrors::make(ErrorCode::ConfigInvalid, m_configCheck.error().message);
+        // Reported from the event loop, never from inside deliver().
+        QTimer::singleShot(0, this, [this, weak, error] {
+            if (auto job = weak.lock(); job && isCurrent(job)) {
+                fail(job, error);
+            }
+        });
+        return;
+    }
+    std::weak_ptr<Job> weak = job;
+    withToken(job, [this, weak](const QByteArray &) {
+        if (auto job = weak.lock()) {
+            if (m_knownConversations.contains(job->event.conversationId)) {
+                postEvent(job);
+            } else {
+                createConversation(job);
+            }
+        }
+    });
+}
+
+void CustomEndpointClient::createConversation(const std::shared_ptr<Job> &job)
+{
+    RetryingRequest::Params params;
+    params.http = m_http;
+    params.context = this;
+    params.policy = m_config.retry;
+    params.hopTemplate.deliveryId = job->event.deliveryId;
+    params.hopTemplate.conversationId = job->event.conversationId;
+    params.hopTemplate.operation = HopOperation::CreateConversation;
+    const QByteArray url = conversationUrl(job->event.conversationId);
+    const QByteArray body = compact(conversationBody(job->event, m_config.sendSdes));
+    std::weak_ptr<Job> weak = job;
+    params.makeRequest = [this, weak, url, body] {
+        auto job = weak.lock();
+        return makeRequest("PUT", url, body, job ? job->token : QByteArray());
+    };
+    params.onRetriedHop = [this](const HopRecord &hop) { Q_EMIT attemptFinished(hop); };
+    params.onDone = [this, weak](const HttpResponse &response, const HopRecord &hop) {
+        auto job = weak.lock();
+        Q_EMIT attemptFinished(hop);
+        if (!job || !isCurrent(job)) {
+            return;
+        }
+        job->request.reset();
+        if (response.transportOk() && ((response.status >= 200 && response.status < 300) || response.status == 409)) {
+            m_knownConversations.insert(job->event.conversationId);
+            postEvent(job);
+            return;
+        }
+        if (response.transportOk() && response.status == 401 && !job->tokenRetried &&
+            m_config.staticBearerToken.isEmpty()) {
+            job->tokenRetried = true;
+            m_tokens->invalidate(job->token);
+            withToken(job, [this, weak](const QByteArray &) {
+                if (auto job = weak.lock()) {
+                    createConversation(job);
+                }
+            });
+            return;
+        }
+        BotError error = BotErrors::fromHttp(response);
+        error.attempts = hop.attempt;
+        error.message = tr("Creating the conversation failed: %1").arg(error.message);
+        fail(job, error);
+    };
+    job->request = RetryingRequest::start(std::move(params));
+}
+
+void CustomEndpointClient::postEvent(const std::shared_ptr<Job> &job)
+{
+    RetryingRequest::Params params;
+    params.http = m_http;
+    params.context = this;
+    params.policy = m_config.retry;
+    params.hopTemplate.deliveryId = job->event.deliveryId;
+    params.hopTemplate.conversationId = job->event.conversationId;
+    params.hopTemplate.operation = HopOperation::Event;
+    const QByteArray url = eventsUrl(job->event.conversationId);
+    const QByteArray body = compact(eventBody(job->event));
+    std::weak_ptr<Job> weak = job;
+    params.makeRequest = [this, weak, url, body] {
+        auto job = weak.lock();
+        return makeRequest("POST", url, body, job ? job->token : QByteArray());
+    };
+    params.onRetriedHop = [this](const HopRecord &hop) { Q_EMIT attemptFinished(hop); };
+    params.onDone = [this, weak](const HttpResponse &response, const HopRecord &doneHop) {
+        auto job = weak.lock();
+        HopRecord hop = doneHop;
+        if (!job || !isCurrent(job)) {
+            Q_EMIT attemptFinished(hop);
+            return;
+        }
+        job->request.reset();
+        if (response.transportOk() && response.status >= 200 && response.status < 300) {
+            ReplyParser::Options options;
+            options.allowEmpty = isLifecycle(job->event.type);
+            options.channel = job->event.context.channel;
+            ReplyParseResult parsed = ReplyParser::parseBody(response.body, options);
+            if (!parsed.ok()) {
+                hop.outcome = HopOutcome::InvalidReply;
+                hop.errorCode = parsed.error.code;
+                Q_EMIT attemptFinished(hop);
+                parsed.error.httpStatus = response.status;
+                parsed.error.attempts = hop.attempt;
+                fail(job, parsed.error);
+                return;
+            }
+            Q_EMIT attemptFinished(hop);
+            succeed(job, parsed.response);
+            return;
+        }
+        Q_EMIT attemptFinished(hop);
+        if (response.transportOk() && response.status == 401 && !job->tokenRetried &&
+            m_config.staticBearerToken.isEmpty()) {
+            job->tokenRetried = true;
+            m_tokens->invalidate(job->token);
+            withToken(job, [this, weak](const QByteArray &) {
+                if (auto job = weak.lock()) {
+                    postEvent(job);
+                }
+            });
+            return;
+        }
+        if (response.transportOk() && response.status == 404 && !job->recreated) {
+            // The bot lost the conversation (restart): create it again, then send once more (reference §6).
+            job->recreated = true;
+            m_knownConversations.remove(job->event.conversationId);
+            qCInfo(lcBot) << "bot answered 404 for conversation" << job->event.conversationId
+                          << "- re-creating it once";
+            createConversation(job);
+            return;
+        }
+        BotError error = BotErrors::fromHttp(response);
+        error.attempts = hop.attempt;
+        fail(job, error);
+    };
+    job->request = RetryingRequest::start(std::move(params));
+}
+
+void CustomEndpointClient::succeed(const std::shared_ptr<Job> &job, BotResponse response)
+{
+    response.deliveryId = job->event.deliveryId;
+    response.deliveryIds = job->event.deliveryIds();
+    response.conversationId = job->event.conversationId;
+    if (job->event.type == EventType::Closed) {
+        m_knownConversations.remove(job->event.conversationId);
+    }
+    for (const QString &warning : std::as_const(response.warnings)) {
+        qCInfo(lcBot) << "protocol warning for delivery" << job->event.deliveryId << ":" << warning;
+    }
+    finishJob(job);
+    Q_EMIT replied(job->event.deliveryId, response);
+}
+
+void CustomEndpointClient::fail(const std::shared_ptr<Job> &job, BotError error)
+{
+    qCWarning(lcBot) << "delivery" << job->event.deliveryId << "of conversation" << job->event.conversationId
+                     << "failed:" << error.code << error.httpStatus;
+    finishJob(job);
+    Q_EMIT deliveryFailed(job->event.deliveryId, error);
+}
+
+void CustomEndpointClient::finishJob(const std::shared_ptr<Job> &job)
+{
+    job->finished = true;
+    job->request.reset();
+    const QString conversationId = job->event.conversationId;
+    auto it = m_queues.find(conversationId);
+    if (it != m_queues.end()) {
+        it->removeOne(job);
+        if (it->isEmpty()) {
+            m_queues.erase(it);
+        } else {
+            startNext(conversationId);
+        }
+    }
+}
+
+void CustomEndpointClient::forgetConversation(const QString &conversationId)
+{
+    BotClient::forgetConversation(conversationId);
+    m_knownConversations.remove(conversationId);
+}
+
+void CustomEndpointClient::cancelAll()
+{
+    BotClient::cancelAll();
+    ++m_generation;
+    for (auto &queue : m_queues) {
+        for (const auto &job : queue) {
+            job->finished = true;
+            if (job->request) {
+                job->request->cancel();
+            }
+        }
+    }
+    m_queues.clear();
+    for (const auto &probe : std::as_const(m_probes)) {
+        probe->cancel();
+    }
+    m_probes.clear();
+}
+
+int CustomEndpointClient::pendingCount() const
+{
+    int n = 0;
+    for (const auto &queue : m_queues) {
+        n += int(queue.size());
+    }
+    return n;
+}
+
+void CustomEndpointClient::startStateProbes()
+{
+    probeState();
+    if (m_config.stateProbeIntervalMs > 0) {
+        m_probeTimer.start(m_config.stateProbeIntervalMs);
+    }
+}
+
+void CustomEndpointClient::stopStateProbes()
+{
+    m_probeTimer.stop();
+}
+
+void CustomEndpointClient::getJson(HopOperation operation,
+                                   const QByteArray &url,
+                                   std::function<void(const HttpResponse &, const HopRecord &)> done,
+                                   bool tokenRetried)
+{
+    auto fetchWith = [this, operation, url, done, tokenRetried](const QByteArray &token) {
+        RetryingRequest::Params params;
+        params.http = m_http;
+        params.context = this;
+        params.policy = m_config.retry;
+        // A probe is periodic itself: one attempt, so a down bot is reported promptly.
+        params.policy.maxAttempts = 1;
+        params.hopTemplate.operation = operation;
+        params.makeRequest = [this, url, token] { return makeRequest("GET", url, {}, token); };
+        const quint64 probeId = ++m_nextProbeId;
+        params.onDone = [this, operation, url, done, tokenRetried, token, probeId](const HttpResponse &response,
+                                                                                   const HopRecord &hop) {
+            m_probes.remove(probeId);
+            if (response.transportOk() && response.status == 401 && !tokenRetried &&
+                m_config.staticBearerToken.isEmpty()) {
+                Q_EMIT attemptFinished(hop);
+                m_tokens->invalidate(token);
+                getJson(operation, url, done, true);
+                return;
+            }
+            done(response, hop);
+        };
+        m_probes.insert(probeId, RetryingRequest::start(std::move(params)));
+    };
+    if (!m_configCheck) {
+        HttpResponse none;
+        HopRecord hop;
+        hop.operation = operation;
+        QTimer::singleShot(0, this, [done, none, hop] { done(none, hop); });
+        return;
+    }
+    if (!m_config.staticBearerToken.isEmpty()) {
+        fetchWith(m_config.staticBearerToken);
+        return;
+    }
+    m_tokens->token(this, [this, fetchWith, done, operation](const QByteArray &token, const BotError &error) {
+        if (!error.isNull()) {
+            HttpResponse none;
+            none.error = HttpError::Other;
+            none.errorString = error.message;
+            HopRecord hop;
+            hop.operation = operation;
+            hop.errorCode = error.code;
+            done(none, hop);
+            return;
+        }
+        fetchWith(token);
+    });
+}
+
+void CustomEndpointClient::probeState()
+{
+    getJson(HopOperation::State, stateUrl(), [this](const HttpResponse &response, const HopRecord &doneHop) {
+        HopRecord hop = doneHop;
+        BotState state;
+        state.checkedAtMs = m_clock.nowMs();
+        if (!m_configCheck) {
+            state.error = BotErrors::make(ErrorCode::ConfigInvalid, m_configCheck.error().message);
+        } else if (hop.errorCode == QLatin1String(ErrorCode::TokenError)) {
+            state.error = BotErrors::make(ErrorCode::TokenError, response.errorString);
+        } else if (!response.transportOk() || response.status != 200) {
+            state.error = BotErrors::fromHttp(response);
+            Q_EMIT attemptFinished(hop);
+        } else {
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+            const QJsonValue stateValue = doc.object().value(QLatin1String("state"));
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !stateValue.isString()) {
+                state.error = BotErrors::make(ErrorCode::InvalidJson,
+                                              tr("The state answer is not {\"state\":…,\"version\":…}."),
+                                              response.status,
+                                              QStringLiteral("$.state"));
+                hop.outcome = HopOutcome::InvalidReply;
+                hop.errorCode = state.error.code;
+            } else {
+                state.state = stateValue.toString();
+                state.version = doc.object().value(QLatin1String("version")).toString();
+                state.online = state.state == QLatin1String("online");
+                if (!state.online) {
+                    state.error = BotErrors::make(ErrorCode::StateNotOnline,
+                                                  tr("The bot reports state \"%1\" for environment \"%2\".")
+                                                      .arg(state.state, m_config.environment),
+                                                  response.status);
+                }
+            }
+            Q_EMIT attemptFinished(hop);
+        }
+        m_lastState = state;
+        Q_EMIT stateProbed(state);
+    });
+}
+
+void CustomEndpointClient::listEnvironments()
+{
+    getJson(
+        HopOperation::Environments, environmentsUrl(), [this](const HttpResponse &response, const HopRecord &doneHop) {
+            HopRecord hop = doneHop;
+            QStringList environments;
+            BotError error;
+            if (!m_configCheck) {
+                error = BotErrors::make(ErrorCode::ConfigInvalid, m_configCheck.error().message);
+            } else if (hop.errorCode == QLatin1String(ErrorCode::TokenError)) {
+                error = BotErrors::make(ErrorCode::TokenError, response.errorString);
+            } else if (!response.transportOk() || response.status != 200) {
+                error = BotErrors::fromHttp(response);
+                Q_EMIT attemptFinished(hop);
+            } else {
+                const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+                bool valid = doc.isArray();
+                for (const QJsonValue &v : doc.array()) {
+                    valid = valid && v.isString();
+                    environments.append(v.toString());
+                }
+                if (!valid) {
+                    environments.clear();
+                    error = BotErrors::make(ErrorCode::InvalidJson,
+                                            tr("The environments answer is not a JSON array of strings."),
+                                            response.status,
+                                            QStringLiteral("$"));
+                    hop.outcome = HopOutcome::InvalidReply;
+                    hop.errorCode = error.code;
+                }
+                Q_EMIT attemptFinished(hop);
+            }
+            Q_EMIT environmentsListed(environments, error);
+        });
+}
+
+} // namespace Switchboard::Bot

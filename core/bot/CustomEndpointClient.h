@@ -1,0 +1,143 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "BotClient.h"
+#include "HttpClient.h"
+#include "RetryPolicy.h"
+#include "SentinelTokenProvider.h"
+#include "util/Clock.h"
+#include "util/Result.h"
+
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <memory>
+
+namespace Switchboard::Bot
+{
+
+class RetryingRequest;
+
+/** One Custom Endpoint integration's bot settings, as in Third-Party Bots' wizard. */
+struct CustomEndpointConfig
+{
+    /** e.g. `https://bots.example.com/api`, without the `/v1/…` part. */
+    QString baseUrl;
+    /** Letters, digits and '-', at most 36 characters. */
+    QString botId;
+    QString environment = QStringLiteral("draft");
+    /** Where the App JWT comes from (the caller resolved the Sentinel host via CSDS). */
+    SentinelConfig sentinel;
+    /**
+     * A fixed bearer token used instead of Sentinel when set (benchmarks; bots that accept a
+     * pre-issued token). Empty in production.
+     */
+    QByteArray staticBearerToken;
+    /** Send the SDES with the conversation (TPB's "Engagement Attributes" option). */
+    bool sendSdes = false;
+    RetryPolicy retry;
+    /** Interval of the periodic state probe started by startStateProbes(). */
+    int stateProbeIntervalMs = 60000;
+};
+
+/**
+ * The Custom Endpoint v1 client: Switchboard in the role of LivePerson's Third-Party Bots, so a
+ * bot written for TPB works unchanged (reference custom-endpoint-v1.md).
+ *
+ * - Every request carries `Authorization: Bearer <App JWT>` from SentinelTokenProvider; on a
+ *   401 a new token is fetched once and the request retried once.
+ * - The first event of a conversation is preceded by `PUT …/conversations/{id}` with the
+ *   context (and SDES when configured); any 2xx or 409 is success. A 404 on an event
+ *   re-creates the conversation once and sends the event again.
+ * - Events are `POST …/conversations/{id}/events`; the answer is parsed strictly by
+ *   ReplyParser (structured content validated before it is accepted).
+ * - Deliveries of one conversation go one after another, in order; conversations run in parallel.
+ * - Timeouts and retries follow the integration's RetryPolicy; every HTTP attempt is reported
+ *   with attemptFinished().
+ * - probeState() calls `GET …/state`: anything but "online" is reported as down with the state's
+ *   name (bot.state_not_online). listEnvironments() calls `GET …/environments`.
+ *
+ * Thread: the session's thread (the HttpClient's). Ownership: the HttpClient is not owned and
+ * must outlive this object (or pass nullptr to get a private one).
+ */
+class CustomEndpointClient final : public BotClient
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CustomEndpointClient)
+
+public:
+    CustomEndpointClient(const CustomEndpointConfig &config,
+                         HttpClient *http = nullptr,
+                         const Clock &clock = Clock::system(),
+                         QObject *parent = nullptr);
+    ~CustomEndpointClient() override;
+
+    /** Checks the settings a dialog collects (URL, bot id, environment, credentials). */
+    static VoidResult validateConfig(const CustomEndpointConfig &config);
+
+    BotProtocol protocol() const override;
+    void probeState() override;
+    void listEnvironments() override;
+    void forgetConversation(const QString &conversationId) override;
+    void cancelAll() override;
+    int pendingCount() const override;
+
+    /** Probes now and then every stateProbeIntervalMs, until stopStateProbes(). */
+    void startStateProbes();
+    void stopStateProbes();
+    /** The last probe's answer (state empty before the first one). */
+    BotState lastState() const;
+
+    const CustomEndpointConfig &config() const;
+    SentinelTokenProvider *tokenProvider() const;
+    /** Whether the bot has been told about a conversation (PUT done). */
+    bool knowsConversation(const QString &conversationId) const;
+
+    QByteArray stateUrl() const;
+    QByteArray environmentsUrl() const;
+    QByteArray conversationUrl(const QString &conversationId) const;
+    QByteArray eventsUrl(const QString &conversationId) const;
+
+    /** The `POST …/events` body for an event (type, source, data, context.lpEvent). */
+    static QJsonObject eventBody(const BotEvent &event);
+    /** The `PUT …/conversations/{id}` body: context, and SDES when `withSdes`. */
+    static QJsonObject conversationBody(const BotEvent &event, bool withSdes);
+
+protected:
+    void sendEvent(const BotEvent &event) override;
+
+private:
+    struct Job;
+    void startNext(const QString &conversationId);
+    void withToken(const std::shared_ptr<Job> &job, std::function<void(const QByteArray &)> then);
+    void createConversation(const std::shared_ptr<Job> &job);
+    void postEvent(const std::shared_ptr<Job> &job);
+    void fail(const std::shared_ptr<Job> &job, BotError error);
+    void succeed(const std::shared_ptr<Job> &job, BotResponse response);
+    void finishJob(const std::shared_ptr<Job> &job);
+    bool isCurrent(const std::shared_ptr<Job> &job) const;
+    HttpRequest
+    makeRequest(const QByteArray &method, const QByteArray &url, const QByteArray &body, const QByteArray &token) const;
+    void getJson(HopOperation operation,
+                 const QByteArray &url,
+                 std::function<void(const HttpResponse &, const HopRecord &)> done,
+                 bool tokenRetried = false);
+
+    CustomEndpointConfig m_config;
+    QPointer<HttpClient> m_http;
+    std::unique_ptr<HttpClient> m_ownHttp;
+    const Clock &m_clock;
+    SentinelTokenProvider *m_tokens = nullptr;
+    VoidResult m_configCheck;
+    QHash<QString, QList<std::shared_ptr<Job>>> m_queues;
+    QSet<QString> m_knownConversations;
+    QHash<quint64, std::shared_ptr<RetryingRequest>> m_probes;
+    quint64 m_nextProbeId = 0;
+    QTimer m_probeTimer;
+    BotState m_lastState;
+    QByteArray m_conversationsPrefix;
+    quint64 m_generation = 0;
+};
+
+} // namespace Switchboard::Bot
