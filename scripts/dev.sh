@@ -39,7 +39,7 @@ install_missing() {
         echo "== installing: ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
         as_root apt-get update -qq
-        as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        as_root apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
     # npm: node-agent-sdk's conformance test installs it with the npm that ships with Node.
     if ! command -v npm >/dev/null 2>&1; then
