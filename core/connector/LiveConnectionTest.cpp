@@ -283,22 +283,7 @@ void LiveConnectionTest::start(const Storage::IntegrationDefinition &definition,
     }
     const auto applyTyped = [secrets, unsavedSecrets] {
         for (auto it = unsavedSecrets.cbegin(); it != unsavedSecrets.cend(); ++it) {
-            const QString &field = it.key();
-            if (field == Storage::SecretField::LoginPassword) {
-                secrets->loginPassword = it.value();
-            } else if (field == Storage::SecretField::OAuthClientId) {
-                secrets->oauthClientId = it.value();
-            } else if (field == Storage::SecretField::OAuthClientSecret) {
-                secrets->oauthClientSecret = it.value();
-            } else if (field == Storage::SecretField::AppJwtClientId) {
-                secrets->appJwtClientId = it.value();
-            } else if (field == Storage::SecretField::AppJwtClientSecret) {
-                secrets->appJwtClientSecret = it.value();
-            } else if (field == Storage::SecretField::WebhookSigningSecret) {
-                secrets->webhookSigningSecret = it.value();
-            } else if (field == Storage::SecretField::CallbackToken) {
-                secrets->callbackToken = it.value();
-            }
+            secrets->set(it.key(), it.value());
         }
     };
     if (missing.isEmpty() || !m_secrets) {

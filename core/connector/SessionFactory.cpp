@@ -90,14 +90,21 @@ struct SecretReader : std::enable_shared_from_this<SecretReader>
                         .arg(field, self->definition.name, key, result.errorMessage)));
                 return;
             }
-            if (QString *target = fieldOf(self->secrets, field)) {
-                *target = result.value;
-            }
+            self->secrets.set(field, result.value);
             QTimer::singleShot(0, self->context, [self] { self->next(); });
         });
     }
 };
 } // namespace
+
+bool SessionSecrets::set(const QString &field, const QString &value)
+{
+    QString *target = fieldOf(*this, field);
+    if (target) {
+        *target = value;
+    }
+    return target != nullptr;
+}
 
 QByteArray SessionFactory::readCaPem(const QString &path)
 {

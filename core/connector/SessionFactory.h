@@ -42,6 +42,9 @@ struct SessionSecrets
     QString appJwtClientSecret;
     QString webhookSigningSecret;
     QString callbackToken;
+
+    /** Sets the member named by a Storage::SecretField name; false for an unknown field. */
+    bool set(const QString &field, const QString &value);
 };
 
 /** What every session of the application shares. */
