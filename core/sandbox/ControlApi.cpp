@@ -320,6 +320,9 @@ QJsonObject ControlApi::conversationJson(const Conversation &c, bool withMessage
                    QJsonObject{{QStringLiteral("ttrType"), c.ttrType}, {QStringLiteral("value"), c.ttrValue}}},
                   {QStringLiteral("participants"), participants},
                   {QStringLiteral("dialogs"), dialogs}};
+    if (!c.fieldUpdates.isEmpty()) {
+        o.insert(QStringLiteral("fieldUpdates"), c.fieldUpdates);
+    }
     if (!c.isOpen()) {
         o.insert(QStringLiteral("closeReason"), c.closeReason);
         o.insert(QStringLiteral("endTs"), c.endTs);

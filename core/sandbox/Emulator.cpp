@@ -3,6 +3,7 @@
 #include "Emulator.h"
 
 #include "CertificateAuthority.h"
+#include "ChatAgentApi.h"
 #include "ControlApi.h"
 #include "DomainApi.h"
 #include "FaultInjector.h"
@@ -34,6 +35,7 @@ Emulator::Emulator(SandboxConfig config, QObject *parent)
 Emulator::~Emulator()
 {
     // Sockets and services go before the model they observe.
+    m_chat.reset();
     m_control.reset();
     m_load.reset();
     m_humans.reset();
@@ -113,8 +115,9 @@ Result<Success> Emulator::start()
         m_server.get(),
         [this] { return stats(); },
         [this] { return describe(); });
-    // The Chat Agent API (core/sandbox/ChatAgentApi) registers its routes here, after the
-    // LoginService it checks bearers with; see the comment block in HttpServer.h.
+    // The Chat Agent API registers its routes here, after the LoginService it checks bearers
+    // with; see the comment block in HttpServer.h.
+    m_chat = std::make_unique<ChatAgentApi>(m_model.get(), m_login.get(), m_server.get());
 
     m_server->setFaultHook([this](const QString &route) { return m_faults->takeHttpFault(route); });
     m_server->setUpgradeGate([this](const HttpRequest &request) { return m_messaging->upgradeGate(request); });
@@ -257,6 +260,7 @@ QJsonObject Emulator::stats() const
                        {QStringLiteral("sockets"), m_messaging->socketCount()},
                        {QStringLiteral("socketsOpened"), u.socketsOpened},
                        {QStringLiteral("sessions"), m_login->sessionCount()},
+                       {QStringLiteral("chatSessions"), m_chat->sessionCount()},
                        {QStringLiteral("httpRequests"), m_server->requestCount()},
                        {QStringLiteral("load"), m_load->status()}};
 }

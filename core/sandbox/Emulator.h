@@ -17,6 +17,7 @@ namespace Switchboard::Sandbox
 {
 
 class AccountConfigApi;
+class ChatAgentApi;
 class ControlApi;
 class DomainApi;
 class FaultInjector;
@@ -112,6 +113,11 @@ public:
     {
         return m_load.get();
     }
+    /** The Chat Agent API (reference §5): ring and session timeouts for tests. */
+    ChatAgentApi *chatAgentApi() const
+    {
+        return m_chat.get();
+    }
 
 Q_SIGNALS:
     void botsChanged();
@@ -130,6 +136,7 @@ private:
     std::unique_ptr<HumanSimulator> m_humans;
     std::unique_ptr<LoadGenerator> m_load;
     std::unique_ptr<ControlApi> m_control;
+    std::unique_ptr<ChatAgentApi> m_chat;
     std::unique_ptr<FrameLog> m_frameLog;
     QByteArray m_caPem;
     QSslConfiguration m_clientSsl;

@@ -571,6 +571,11 @@ void MessagingApi::updateConversationField(Connection &c, const UmsRequest &r)
             answer = result.value();
         }
     }
+    QStringList fieldNames;
+    for (const UmsFieldChange &f : r.fields) {
+        fieldNames.append(f.field);
+    }
+    m_model->recordFieldUpdate(r.conversationId, fieldNames, r.metadata);
     respond(c, r.id, 200, s_stringResp, answer);
 }
 

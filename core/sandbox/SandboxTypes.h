@@ -163,6 +163,8 @@ struct Conversation
     QString suggestedAgentUserId;
     QSet<QString> rejectedBy;
     QString lastExpiredAgent;
+    /** Accepted UpdateConversationField requests: {time, fields:[names], metadata:[…]} (newest last, capped). */
+    QJsonArray fieldUpdates;
 
     const Dialog *activeDialog() const;
     Dialog *activeDialog();

@@ -158,6 +158,11 @@ void StateModel::setRingExpirationMs(int ms)
     m_config.ringExpirationMs = ms;
 }
 
+void StateModel::setChatRingExpirationMs(int ms)
+{
+    m_chatRingExpirationMs = ms;
+}
+
 // --- agents ------------------------------------------------------------------------------------
 
 QList<const AgentUser *> StateModel::agents() const
@@ -251,6 +256,15 @@ void StateModel::setChatAvailable(const QString &userId, bool available)
         return;
     }
     a->chatAvailable = available;
+    if (!available) {
+        // An agent that went Away cannot take its ringing chats: give them to someone else.
+        const QList<Ring> rings = waitingRings(userId);
+        for (const Ring &r : rings) {
+            if (r.channel == Channel::Chat) {
+                finishRing(r.id, RingState::Cancelled);
+            }
+        }
+    }
     Q_EMIT agentStateChanged(userId);
     scheduleRouting();
 }
@@ -748,7 +762,7 @@ void StateModel::offerRing(Conversation &c, AgentUser &agent)
     ring.routingTaskId = randomUuid();
     ring.state = RingState::Waiting;
     ring.channel = c.channel;
-    ring.expirationMs = m_config.ringExpirationMs;
+    ring.expirationMs = c.channel == Channel::Chat ? m_chatRingExpirationMs : m_config.ringExpirationMs;
     ring.expiresAtMs = ring.createdMs + ring.expirationMs;
     agent.lastRingMs = ring.createdMs;
     c.waitingRingId = ring.id;
@@ -982,6 +996,21 @@ Result<QString> StateModel::closeConversation(const QString &conversationId, Clo
     qCDebug(lcSandbox) << "conversation" << conversationId << "closed by" << closeReasonName(by);
     notifyConversationChanged(conversationId);
     return QStringLiteral("OK Conversation closed successfully");
+}
+
+void StateModel::recordFieldUpdate(const QString &conversationId, const QStringList &fields, const QJsonArray &metadata)
+{
+    Conversation *c = mutableConversation(conversationId);
+    if (!c) {
+        return;
+    }
+    constexpr qsizetype maxKept = 50;
+    if (c->fieldUpdates.size() >= maxKept) {
+        c->fieldUpdates.removeFirst();
+    }
+    c->fieldUpdates.append(QJsonObject{{QStringLiteral("time"), nowMs()},
+                                       {QStringLiteral("fields"), QJsonArray::fromStringList(fields)},
+                                       {QStringLiteral("metadata"), metadata}});
 }
 
 Result<QString> StateModel::setTtr(const QString &conversationId, const QString &ttrType, int value)

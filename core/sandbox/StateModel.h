@@ -71,6 +71,12 @@ public:
         return m_config.accountId;
     }
     void setRingExpirationMs(int ms);
+    /** Ring expiry for Channel::Chat conversations (Chat Agent API: 20 s, reference §5). */
+    void setChatRingExpirationMs(int ms);
+    int chatRingExpirationMs() const
+    {
+        return m_chatRingExpirationMs;
+    }
 
     // --- agents -------------------------------------------------------------------------------
     QList<const AgentUser *> agents() const;
@@ -83,7 +89,7 @@ public:
     void setAgentAvailability(const QString &userId, const QString &availability);
     /** A UMS socket subscribed to (or dropped) routing tasks for this agent. */
     void addRoutingSubscription(const QString &userId, int delta);
-    /** Chat Agent API availability (Online = true). */
+    /** Chat Agent API availability (Online = true); going unavailable hands its waiting chat rings on. */
     void setChatAvailable(const QString &userId, bool available);
     /** Routing considers the agent for @p channel. */
     bool isRoutable(const AgentUser &agent, Channel channel) const;
@@ -135,6 +141,8 @@ public:
     Result<QString> closeDialog(const QString &conversationId, const QString &dialogId, CloseReason by);
     /** ConversationStateField CLOSE: closes the conversation and all its dialogs (skips the survey). */
     Result<QString> closeConversation(const QString &conversationId, CloseReason by);
+    /** Keeps an accepted UpdateConversationField request (field names and envelope metadata) for the control API. */
+    void recordFieldUpdate(const QString &conversationId, const QStringList &fields, const QJsonArray &metadata);
     /** TTRField. */
     Result<QString> setTtr(const QString &conversationId, const QString &ttrType, int value);
 
@@ -196,6 +204,7 @@ private:
     QSet<QString> m_routingQueued;
     bool m_routingScheduled = false;
     ModelStats m_stats;
+    int m_chatRingExpirationMs = 20000;
 };
 
 } // namespace Switchboard::Sandbox
