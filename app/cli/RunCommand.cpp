@@ -120,6 +120,7 @@ int runCommand(const QStringList &arguments)
     if (parser.isSet(sandboxOption)) {
         SandboxLauncher::Options options;
         options.port = quint16(parser.value(portOption).toUInt());
+        options.chatConsumers = 3;
         if (runtime.scratch) {
             options.stateDir = runtime.scratch->filePath(QStringLiteral("sandbox"));
         } else {
@@ -133,9 +134,11 @@ int runCommand(const QStringList &arguments)
         // The first line on standard output is the sandbox's, so scripts can drive consumers.
         std::fprintf(stdout, "%s\n", QJsonDocument(runtime.sandbox->describe()).toJson(QJsonDocument::Compact).constData());
         std::fflush(stdout);
-        runtime.manager->addSession(Connector::SessionFactory::create(runtime.sandbox->messagingIntegration(),
-                                                                      runtime.sandbox->messagingSecrets(),
-                                                                      runtime.environment));
+        // Both channels are live in a sandbox run: messaging (agent 0) and chat (the chat bot agent).
+        for (const SandboxLauncher::Integration &integration : runtime.sandbox->integrations()) {
+            runtime.manager->addSession(
+                Connector::SessionFactory::create(integration.definition, integration.secrets, runtime.environment));
+        }
         runtime.manager->startAll();
     } else {
         runtime.integrations = std::make_unique<Storage::IntegrationStore>(parser.value(configDirOption));
@@ -160,8 +163,11 @@ int runCommand(const QStringList &arguments)
         // Secrets are read one integration after another (keychain jobs run one at a time).
         auto pending = std::make_shared<QList<Storage::IntegrationDefinition>>(enabled);
         auto next = std::make_shared<std::function<void()>>();
-        *next = [&runtime, pending, next] {
-            if (pending->isEmpty()) {
+        // The step holds itself weakly (a strong self-capture is a cycle LeakSanitizer reports); the
+        // pending keychain callback keeps it alive between steps.
+        *next = [&runtime, pending, weakNext = std::weak_ptr<std::function<void()>>(next)] {
+            const std::shared_ptr<std::function<void()>> next = weakNext.lock();
+            if (!next || pending->isEmpty()) {
                 return;
             }
             const Storage::IntegrationDefinition definition = pending->takeFirst();

@@ -4,10 +4,14 @@
 
 #include "sandbox/Emulator.h"
 #include "sandbox/SandboxConfig.h"
+#include "sandbox/StateModel.h"
 #include "sandbox/bots/CustomEndpointDemoBot.h"
 #include "sandbox/bots/WebhookDemoBot.h"
 
+#include <QDateTime>
 #include <QSslCertificate>
+#include <QTimer>
+#include <algorithm>
 
 namespace Switchboard
 {
@@ -23,7 +27,10 @@ SandboxLauncher::SandboxLauncher(Options options, QObject *parent)
 {
 }
 
-SandboxLauncher::~SandboxLauncher() = default;
+SandboxLauncher::~SandboxLauncher()
+{
+    stopChatTraffic();
+}
 
 Result<Success> SandboxLauncher::start()
 {
@@ -60,6 +67,19 @@ Result<Success> SandboxLauncher::start()
     }
     m_emulator->setBots(QJsonObject{{QStringLiteral("customEndpoint"), m_customEndpointBot->describe()},
                                     {QStringLiteral("webhook"), m_webhookBot->describe()}});
+
+    // Simulated chat consumers start once the chat bot agent is Online on the Chat Agent API.
+    if (const Sandbox::AgentConfig *agent = chatAgent(); agent && m_options.chatConsumers > 0) {
+        const QString userId = agent->userId;
+        connect(m_emulator->model(), &Sandbox::StateModel::agentStateChanged, this, [this, userId](const QString &id) {
+            const Sandbox::AgentUser *user = m_emulator->model()->agent(id);
+            if (id != userId || m_chatTrafficStarted || !user || !user->chatAvailable) {
+                return;
+            }
+            startChatTraffic(
+                m_options.chatConsumers, m_options.chatMessagesPerConsumer, m_options.chatMessagesPerSecond);
+        });
+    }
     return Success{};
 }
 
@@ -123,6 +143,154 @@ Connector::SessionSecrets SandboxLauncher::messagingSecrets() const
         secrets.appJwtClientSecret = config.applications.first().clientSecret;
     }
     return secrets;
+}
+
+const Sandbox::AgentConfig *SandboxLauncher::chatAgent() const
+{
+    if (!m_emulator) {
+        return nullptr;
+    }
+    const QList<Sandbox::AgentConfig> &agents = m_emulator->config().agents;
+    const auto it = std::find_if(agents.cbegin(), agents.cend(), [](const Sandbox::AgentConfig &agent) {
+        return !agent.simulated && agent.loginName.contains(QStringLiteral("chat"), Qt::CaseInsensitive);
+    });
+    return it == agents.cend() ? nullptr : &*it;
+}
+
+Storage::IntegrationDefinition SandboxLauncher::chatIntegration() const
+{
+    const Sandbox::AgentConfig *agent = chatAgent();
+    if (!agent) {
+        return {};
+    }
+    Storage::IntegrationDefinition definition = messagingIntegration();
+    definition.id = QStringLiteral("sandbox-chat");
+    definition.name = tr("Sandbox demo bot (chat)");
+    definition.liveperson.channel = Storage::IntegrationDefinition::Channel::Chat;
+    definition.liveperson.loginName = agent->loginName;
+    definition.routing.botSkillId = agent->skillIds.value(0);
+    return definition;
+}
+
+Connector::SessionSecrets SandboxLauncher::chatSecrets() const
+{
+    Connector::SessionSecrets secrets = messagingSecrets();
+    const Sandbox::AgentConfig *agent = chatAgent();
+    secrets.loginPassword = agent ? agent->password : QString();
+    return secrets;
+}
+
+QList<SandboxLauncher::Integration> SandboxLauncher::integrations() const
+{
+    QList<Integration> out;
+    if (!m_emulator) {
+        return out;
+    }
+    out.append(Integration{messagingIntegration(), messagingSecrets()});
+    if (chatAgent()) {
+        out.append(Integration{chatIntegration(), chatSecrets()});
+    }
+    return out;
+}
+
+int SandboxLauncher::startChatTraffic(int consumers, int messagesPerConsumer, double messagesPerSecond)
+{
+    stopChatTraffic();
+    const Sandbox::AgentConfig *agent = chatAgent();
+    if (!m_emulator || !agent || consumers <= 0 || messagesPerConsumer <= 0 || messagesPerSecond <= 0) {
+        return 0;
+    }
+    m_chatTrafficStarted = true;
+    m_chatMessagesPerConsumer = messagesPerConsumer;
+    Sandbox::StateModel *model = m_emulator->model();
+    const QString skillId = agent->skillIds.value(0);
+    for (int i = 0; i < consumers; ++i) {
+        const Sandbox::Consumer consumer =
+            model->createConsumer(QStringLiteral("Chat"), QStringLiteral("Visitor %1").arg(i + 1));
+        const Result<QString> created = model->createConversation(consumer.id, skillId, Sandbox::Channel::Chat);
+        if (!created) {
+            qWarning("sandbox chat traffic: %s", qPrintable(created.error().message));
+            continue;
+        }
+        m_chatTraffic.append(SimulatedChat{created.value(), 0, false, 0});
+    }
+    connect(model,
+            &Sandbox::StateModel::messageAdded,
+            this,
+            [this](const QString &conversationId, const Sandbox::Message &message) {
+                if (!message.fromAgent || !message.stored) {
+                    return;
+                }
+                for (SimulatedChat &chat : m_chatTraffic) {
+                    if (chat.conversationId == conversationId) {
+                        chat.awaitingReply = false;
+                    }
+                }
+            });
+    auto *timer = new QTimer(this);
+    timer->setInterval(std::max(20, static_cast<int>(1000.0 / messagesPerSecond)));
+    connect(timer, &QTimer::timeout, this, &SandboxLauncher::chatTrafficTick);
+    timer->start();
+    m_chatTimer = timer;
+    return static_cast<int>(m_chatTraffic.size());
+}
+
+void SandboxLauncher::stopChatTraffic()
+{
+    delete m_chatTimer.data();
+    m_chatTimer = nullptr;
+    if (m_emulator) {
+        disconnect(m_emulator->model(), &Sandbox::StateModel::messageAdded, this, nullptr);
+    }
+    m_chatTraffic.clear();
+    m_chatTrafficCursor = 0;
+}
+
+QStringList SandboxLauncher::chatTrafficConversations() const
+{
+    QStringList ids;
+    for (const SimulatedChat &chat : m_chatTraffic) {
+        ids.append(chat.conversationId);
+    }
+    return ids;
+}
+
+void SandboxLauncher::chatTrafficTick()
+{
+    // What the simulated visitors say; every few lines one that exercises the demo bot.
+    static const QStringList lines{QStringLiteral("Hello, is anyone there?"),
+                                   QStringLiteral("I have a question about my order."),
+                                   QStringLiteral("Can you show me structured content?"),
+                                   QStringLiteral("Do you have quick replies for me?"),
+                                   QStringLiteral("It is order 4711, placed yesterday."),
+                                   QStringLiteral("Thanks, that helps.")};
+    Sandbox::StateModel *model = m_emulator->model();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int count = static_cast<int>(m_chatTraffic.size());
+    bool anyLeft = false;
+    for (int step = 0; step < count; ++step) {
+        SimulatedChat &chat = m_chatTraffic[(m_chatTrafficCursor + step) % count];
+        const Sandbox::Conversation *conversation = model->conversation(chat.conversationId);
+        if (!conversation || !conversation->isOpen() || chat.sent >= m_chatMessagesPerConsumer) {
+            continue;
+        }
+        anyLeft = true;
+        if (chat.awaitingReply && now - chat.lastSentMs < 3000) {
+            continue;
+        }
+        const QString text = lines.at(chat.sent % lines.size());
+        if (model->consumerText(chat.conversationId, text)) {
+            ++chat.sent;
+            chat.awaitingReply = true;
+            chat.lastSentMs = now;
+        }
+        m_chatTrafficCursor = (m_chatTrafficCursor + step + 1) % count;
+        return;
+    }
+    if (!anyLeft) {
+        delete m_chatTimer.data();
+        m_chatTimer = nullptr;
+    }
 }
 
 } // namespace Switchboard

@@ -7,6 +7,7 @@
 #include "bot/CustomEndpointClient.h"
 #include "bot/HttpClient.h"
 #include "bot/WebhookClient.h"
+#include "liveperson/ChatAgentChannel.h"
 #include "liveperson/DomainResolver.h"
 #include "liveperson/LivePersonHttp.h"
 #include "liveperson/MessagingAgentChannel.h"
@@ -218,6 +219,7 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
     settings.botSkillId = definition.routing.botSkillId;
     settings.fallbackSkillId = definition.routing.fallbackSkillId;
     settings.surveyBot = definition.routing.surveyBot;
+    settings.sendWelcome = definition.bot.sendWelcome;
     if (environment.probeIntervalMs > 0) {
         settings.probeIntervalMs = environment.probeIntervalMs;
         settings.probeIntervalDownMs = std::min(settings.probeIntervalDownMs, environment.probeIntervalMs);
@@ -245,11 +247,30 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
         }
         channelConfig.retry.longBackoffBase /= d;
     }
-    parts.makeChannel = [channelConfig, &clock](QObject *owner) -> LivePerson::AgentChannel * {
-        auto *channel = new LivePerson::MessagingAgentChannel(channelConfig, owner);
-        channel->setClock(clock);
-        return channel;
-    };
+    if (definition.liveperson.channel == IntegrationDefinition::Channel::Chat) {
+        // The older chat channel: the Chat Agent API (REST polling), same login and retry policy.
+        LivePerson::ChatChannelConfig chatConfig;
+        chatConfig.accountId = channelConfig.accountId;
+        chatConfig.csdsDomain = channelConfig.csdsDomain;
+        chatConfig.extraCaFile = channelConfig.extraCaFile;
+        chatConfig.credentials = channelConfig.credentials;
+        chatConfig.retry = channelConfig.retry;
+        chatConfig.reconnect = channelConfig.reconnect;
+        if (environment.livePersonDelayDivisor > 1) {
+            chatConfig.pollInterval /= environment.livePersonDelayDivisor;
+        }
+        parts.makeChannel = [chatConfig, &clock](QObject *owner) -> LivePerson::AgentChannel * {
+            auto *channel = new LivePerson::ChatAgentChannel(chatConfig, owner);
+            channel->setClock(clock);
+            return channel;
+        };
+    } else {
+        parts.makeChannel = [channelConfig, &clock](QObject *owner) -> LivePerson::AgentChannel * {
+            auto *channel = new LivePerson::MessagingAgentChannel(channelConfig, owner);
+            channel->setClock(clock);
+            return channel;
+        };
+    }
 
     if (definition.bot.protocol == IntegrationDefinition::BotProtocol::CustomEndpoint) {
         const QString accountId = definition.liveperson.accountId;

@@ -14,8 +14,9 @@ namespace Switchboard::LivePerson
  * conversations routed to the agent, reports consumer messages, and carries the bot's replies
  * and actions back.
  *
- * Implementations: MessagingAgentChannel (Messaging Agent API, UMS WebSocket) and, later, a chat
- * channel over the Chat Agent API. Tests of other modules use tests/support/FakeAgentChannel.
+ * Implementations: MessagingAgentChannel (Messaging Agent API, UMS WebSocket) and
+ * ChatAgentChannel (Chat Agent API, REST polling; chat has no dialogs, so dialogId ==
+ * conversationId). Tests of other modules use tests/support/FakeAgentChannel.
  *
  * Ownership and threads: the creator owns the channel; it lives on the thread that created it and
  * every method must be called there. Signals are emitted on that thread.
