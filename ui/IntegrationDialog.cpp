@@ -114,6 +114,19 @@ IntegrationDialog::IntegrationDialog(Storage::IntegrationStore *store, Storage::
     }
     connect(m_loginTypeCombo, &QComboBox::currentIndexChanged, m_loginStack, &QStackedWidget::setCurrentIndex);
     connect(m_protocolCombo, &QComboBox::currentIndexChanged, m_botStack, &QStackedWidget::setCurrentIndex);
+    // A stack is as tall as its tallest page; only the shown page may claim space, so the
+    // password row does not leave the OAuth page's second row as a gap.
+    for (QStackedWidget *stack : {m_loginStack, m_botStack}) {
+        const auto fitCurrent = [stack] {
+            for (int i = 0; i < stack->count(); ++i) {
+                stack->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                                i == stack->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+            }
+            stack->adjustSize();
+        };
+        connect(stack, &QStackedWidget::currentChanged, this, fitCurrent);
+        fitCurrent();
+    }
     validate();
 }
 
@@ -317,6 +330,11 @@ QWidget *IntegrationDialog::buildBot()
     m_botStack->addWidget(customPage);
     m_botStack->addWidget(webhookPage);
     form->addRow(m_botStack);
+    m_sendWelcomeCheck = new QCheckBox(tr("Send a &welcome event when the bot joins a conversation"), box);
+    m_sendWelcomeCheck->setObjectName(QStringLiteral("sendWelcomeCheck"));
+    m_sendWelcomeCheck->setToolTip(tr("The bot gets a conversation-start event (Custom Endpoint START) before the "
+                                      "consumer's first message, and its answer is published as the greeting."));
+    form->addRow(QString(), m_sendWelcomeCheck);
     return box;
 }
 
@@ -358,6 +376,11 @@ QWidget *IntegrationDialog::buildRouting()
     m_fallbackNote->setObjectName(QStringLiteral("fallbackSkillNote"));
     m_fallbackNote->setWordWrap(true);
     form->addRow(QString(), m_fallbackNote);
+    m_surveyBotCheck = new QCheckBox(tr("Post-conversation &survey bot"), box);
+    m_surveyBotCheck->setObjectName(QStringLiteral("surveyBotCheck"));
+    m_surveyBotCheck->setToolTip(tr("The bot answers POST_SURVEY dialogs: it gets a survey-start event when a "
+                                    "survey dialog opens and closes only that dialog when it is done."));
+    form->addRow(QString(), m_surveyBotCheck);
     connect(m_loadSkillsButton, &QPushButton::clicked, this, [this] {
         m_loadSkillsOnly = true;
         runTest();
@@ -465,6 +488,8 @@ void IntegrationDialog::setDefinition(const IntegrationDefinition &definition)
     m_webhookUrlEdit->setText(definition.bot.webhookUrl);
     m_callbackAddressEdit->setText(definition.bot.callbackAddress);
     m_callbackPortSpin->setValue(definition.bot.callbackPort);
+    m_sendWelcomeCheck->setChecked(definition.bot.sendWelcome);
+    m_surveyBotCheck->setChecked(definition.routing.surveyBot);
     m_botSkillEdit->setText(definition.routing.botSkillId);
     m_timeoutSpin->setValue(definition.delivery.requestTimeoutMs);
     m_attemptsSpin->setValue(definition.delivery.attempts);
@@ -585,6 +610,8 @@ IntegrationDefinition IntegrationDialog::definition() const
     d.bot.webhookUrl = m_webhookUrlEdit->text().trimmed();
     d.bot.callbackAddress = m_callbackAddressEdit->text().trimmed();
     d.bot.callbackPort = m_callbackPortSpin->value();
+    d.bot.sendWelcome = m_sendWelcomeCheck->isChecked();
+    d.routing.surveyBot = m_surveyBotCheck->isChecked();
     d.routing.botSkillId = m_botSkillEdit->text().trimmed();
     d.routing.fallbackSkillId = fallbackSkillId();
     d.routing.fallbackSkillName.clear();

@@ -120,6 +120,8 @@ private:
     QWidget *m_form = nullptr;
     QLineEdit *m_nameEdit = nullptr;
     QCheckBox *m_enabledCheck = nullptr;
+    QCheckBox *m_sendWelcomeCheck = nullptr;
+    QCheckBox *m_surveyBotCheck = nullptr;
     QLineEdit *m_accountEdit = nullptr;
     QLineEdit *m_csdsEdit = nullptr;
     QComboBox *m_channelCombo = nullptr;

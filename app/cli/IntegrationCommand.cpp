@@ -84,6 +84,12 @@ struct Options
     QCommandLineOption burstWindow{QStringLiteral("burst-window-ms"), tr("Combine consumer bursts within this window."),
                                    QStringLiteral("ms")};
     QCommandLineOption enabled{QStringLiteral("enabled"), tr("true or false."), QStringLiteral("bool")};
+    QCommandLineOption surveyBot{QStringLiteral("survey-bot"),
+                                 tr("true: a post-conversation survey bot (answers POST_SURVEY dialogs)."),
+                                 QStringLiteral("bool")};
+    QCommandLineOption sendWelcome{QStringLiteral("send-welcome"),
+                                   tr("true: send the bot a welcome (conversation start) event when it joins."),
+                                   QStringLiteral("bool")};
     QCommandLineOption secretsStdin{QStringLiteral("secrets-stdin"),
                                     tr("Read secrets from standard input as field=value lines.")};
 
@@ -91,7 +97,7 @@ struct Options
     {
         return {configDir, json, name, account, csds, channel, loginType, loginName, caFile, protocol, baseUrl, botId,
                 environment, webhookUrl, callbackAddress, callbackPort, botSkill, fallbackSkill, timeout, attempts,
-                burstWindow, enabled, secretsStdin};
+                burstWindow, enabled, surveyBot, sendWelcome, secretsStdin};
     }
 };
 
@@ -152,9 +158,19 @@ QStringList apply(const QCommandLineParser &parser, const Options &o, Integratio
     number(o.timeout, d.delivery.requestTimeoutMs);
     number(o.attempts, d.delivery.attempts);
     number(o.burstWindow, d.delivery.burstWindowMs);
-    if (parser.isSet(o.enabled)) {
-        d.enabled = parser.value(o.enabled) != QLatin1String("false");
-    }
+    const auto boolean = [&](const QCommandLineOption &option, bool &field) {
+        if (parser.isSet(option)) {
+            const QString value = parser.value(option);
+            if (value == QLatin1String("true") || value == QLatin1String("false")) {
+                field = value == QLatin1String("true");
+            } else {
+                errors << tr("--%1: must be true or false").arg(option.names().first());
+            }
+        }
+    };
+    boolean(o.enabled, d.enabled);
+    boolean(o.surveyBot, d.routing.surveyBot);
+    boolean(o.sendWelcome, d.bot.sendWelcome);
     return errors;
 }
 
@@ -212,12 +228,21 @@ int storeSecrets(Storage::SecretStore &store, const IntegrationDefinition &defin
     }
     int code = 0;
     auto next = std::make_shared<std::function<void()>>();
-    *next = [&store, &definition, pending, next, &code] {
+    // The step holds itself weakly: a strong self-capture is a cycle that LeakSanitizer reports
+    // (this function's `next` keeps it alive until exec() returns).
+    *next = [&store, &definition, pending, weakNext = std::weak_ptr<std::function<void()>>(next), &code] {
+        const std::shared_ptr<std::function<void()>> next = weakNext.lock();
+        if (!next) {
+            return;
+        }
         if (pending->isEmpty()) {
             QCoreApplication::exit(code);
             return;
         }
-        const auto [field, value] = pending->takeFirst();
+        // Not a structured binding: clang before 16 cannot capture one in a lambda (asan preset).
+        const std::pair<QString, QString> entry = pending->takeFirst();
+        const QString field = entry.first;
+        const QString value = entry.second;
         store.write(definition.secretKey(field), value, &store, [next, field, &code, &store](const Storage::SecretResult &result) {
             if (!result.ok()) {
                 printError(tr("Could not store the secret “%1” in the keychain: %2").arg(field, result.errorMessage));

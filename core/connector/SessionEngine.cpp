@@ -4,6 +4,7 @@
 
 #include "ConnectorLogging.h"
 #include "EventLog.h"
+#include "LatencyProbe.h"
 #include "bot/BotClient.h"
 #include "bot/BotErrors.h"
 #include "bot/QuickReplies.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Switchboard::Connector
 {
@@ -120,6 +122,21 @@ QString statusName(ConversationStatus status)
     return QStringLiteral("open");
 }
 
+/** Attempts at one transfer when the connection keeps failing it (the first one included). */
+constexpr int s_maxTransferAttempts = 3;
+
+/**
+ * A command that failed without a clear answer: the request may have reached LivePerson (the socket
+ * closed or the request timed out after it was sent). Rejections before sending and server refusals
+ * are clear; a stop()-cancelled command is not a fault.
+ */
+bool isConnectionFailure(const LivePerson::CommandResult &result)
+{
+    return result.error && (result.error->kind == LivePerson::ApiErrorKind::NotConnected
+                            || result.error->kind == LivePerson::ApiErrorKind::Timeout
+                            || result.error->kind == LivePerson::ApiErrorKind::Network);
+}
+
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty()) {
@@ -138,7 +155,19 @@ struct SessionEngine::PendingResponse
     Bot::BotResponse response;
     int next = 0;
     QList<int> alreadyPublished;
+    /** False while a recovered response's restart bookkeeping is being read: not to be published yet. */
+    bool ready = true;
+    /** Highest item index recorded as published (write-ahead), -1 = none yet. */
+    int markedIndex = -1;
     bool failed = false;
+    /** The channel was not online: the response waits at the head of the queue, nothing was sent. */
+    bool held = false;
+    /** A publish failed ambiguously: escalate instead of marking the message handled. */
+    bool escalate = false;
+    QString escalateCause = QStringLiteral("liveperson.publish_failed");
+    QString failure;
+    /** LatencyProbe start of the outbound leg (0 = not measured). */
+    std::int64_t probeStartNs = 0;
 };
 
 SessionEngine::SessionEngine(SessionSettings settings,
@@ -275,6 +304,33 @@ void SessionEngine::handleChannelState(const LivePerson::ChannelStatus &status)
     setStatus(fromChannelState(status.state), status.reason, status.nextAttemptAt);
     if (status.state == LivePerson::ChannelState::Online) {
         scheduleProbe();
+        // After the channel has finished its own work for this state change.
+        QMetaObject::invokeMethod(this, &SessionEngine::resumeAfterReconnect, Qt::QueuedConnection);
+    }
+}
+
+bool SessionEngine::channelOnline() const
+{
+    return m_channel && !m_stopping && m_channel->status().state == LivePerson::ChannelState::Online;
+}
+
+void SessionEngine::resumeAfterReconnect()
+{
+    if (!channelOnline()) {
+        return;
+    }
+    const QStringList ids = m_conversations.keys();
+    for (const QString &id : ids) {
+        Conversation *conv = findConversation(id);
+        if (!conv) {
+            continue;
+        }
+        if (conv->transfer && conv->transfer->waiting && !conv->transfer->inFlight) {
+            transferNow(id);
+        }
+        if (!conv->publishing && !conv->publishQueue.empty()) {
+            publishNext(id);
+        }
     }
 }
 
@@ -346,6 +402,15 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
                              false);
         return;
     }
+    if (m_settings.surveyBot && info.botAssigned) {
+        for (const LivePerson::DialogInfo &dialog : info.dialogs) {
+            if (dialog.dialogId == conv.dialogId && dialog.isOpen()
+                && dialog.dialogType == QLatin1String("POST_SURVEY")) {
+                startSurvey(conv, info);
+                return;
+            }
+        }
+    }
     if (m_settings.sendWelcome && info.botAssigned) {
         Bot::BotEvent event;
         event.deliveryId = QStringLiteral("%1:start").arg(info.conversationId);
@@ -364,8 +429,29 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
     }
 }
 
+void SessionEngine::startSurvey(Conversation &conv, const LivePerson::ConversationInfo &info)
+{
+    addEntry(info.conversationId,
+             TranscriptRole::System,
+             tr("Post-conversation survey started (dialog %1).").arg(conv.dialogId));
+    Bot::BotEvent event;
+    event.deliveryId = QStringLiteral("%1:survey").arg(conv.dialogId);
+    event.type = Bot::EventType::SurveyStart;
+    event.conversationId = info.conversationId;
+    event.dialogId = conv.dialogId;
+    event.consumerId = info.consumerId;
+    event.context.skillId = info.skillId;
+    event.context.channel =
+        m_settings.channel == QLatin1String("chat") ? Bot::ChannelType::Chat : Bot::ChannelType::Messaging;
+    event.context.assignedAgentId = m_channel->agentId();
+    conv.inFlight.insert(event.deliveryId, Delivery{event.deliveryId, {}, conv.dialogId, -1, false});
+    m_deliveryOwners.insert(event.deliveryId, info.conversationId);
+    m_bot->deliver(event);
+}
+
 void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage &message)
 {
+    m_probeInboundNs = LatencyProbe::startNs();
     Conversation &conv = conversation(message.conversationId);
     m_dialogOwners.insert(message.dialogId, message.conversationId);
     if (conv.snapshot.consumerId.isEmpty()) {
@@ -409,21 +495,36 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
              QString(),
              message.content);
 
-    if (conv.snapshot.status != ConversationStatus::Open || conv.escalating) {
+    const Delivery done{deliveryId, {}, message.dialogId, message.sequence, message.recovered};
+    if (conv.snapshot.status != ConversationStatus::Open) {
         // Already with a human (or closed): the bot is out of this conversation.
-        Delivery done{deliveryId, {}, message.dialogId, message.sequence, message.recovered};
         markHandled(conv, done);
         return;
     }
+    if (conv.escalating) {
+        // The conversation is being handed to humans, who see this message in LivePerson: not for
+        // the bot. Marked handled with the escalation, so a restart before it settles delivers it again.
+        addEntry(message.conversationId,
+                 TranscriptRole::System,
+                 tr("Arrived during the escalation: not sent to the bot; the agents taking over see it in "
+                    "LivePerson."),
+                 deliveryId,
+                 QStringLiteral("connector.during_escalation"));
+        if (conv.transfer) {
+            conv.transfer->deliveries.append(done);
+        } else {
+            markHandled(conv, done);
+        }
+        return;
+    }
     if (m_health.isDown()) {
-        Delivery done{deliveryId, {}, message.dialogId, message.sequence, message.recovered};
-        markHandled(conv, done);
         escalateConversation(message.conversationId,
                              m_settings.fallbackSkillId,
                              QStringLiteral("bot.endpoint_down"),
                              tr("The bot endpoint is down."),
                              QString(),
-                             false);
+                             false,
+                             done);
         return;
     }
     deliverToBot(conv, message);
@@ -460,7 +561,17 @@ void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::Conversat
     const QJsonObject campaign = conv.context.value(QStringLiteral("campaignInfo")).toObject();
     const auto idOf = [&](const QString &key) {
         const QJsonValue value = campaign.contains(key) ? campaign.value(key) : conv.context.value(key);
-        return value.isDouble() ? QString::number(qint64(value.toDouble())) : value.toString();
+        if (!value.isDouble()) {
+            return value.toString();
+        }
+        // Ids are whole numbers; anything outside ±2^53 (or not whole) is kept as JSON wrote it
+        // rather than cast (an out-of-range double → qint64 cast is undefined behaviour).
+        const double number = value.toDouble();
+        constexpr double exact = 9007199254740992.0;
+        if (std::abs(number) <= exact && number == std::floor(number)) {
+            return QString::number(qint64(number));
+        }
+        return QString::number(number, 'g', 17);
     };
     event.context.engagementId = idOf(QStringLiteral("engagementId"));
     event.context.campaignId = idOf(QStringLiteral("campaignId"));
@@ -472,6 +583,7 @@ void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::Conversat
                          Delivery{event.deliveryId, {}, message.dialogId, message.sequence, message.recovered});
     m_deliveryOwners.insert(event.deliveryId, message.conversationId);
     m_bot->deliver(event);
+    LatencyProbe::finish(LatencyProbe::Leg::Inbound, std::exchange(m_probeInboundNs, 0));
 }
 
 void SessionEngine::handleEventsCombined(const QString &deliveryId, const QStringList &constituents)
@@ -500,6 +612,9 @@ void SessionEngine::handleConversationClosed(const QString &conversationId, cons
     if (!conv) {
         return;
     }
+    if (conv->transfer) {
+        finishEscalation(conversationId, EscalationEnd::Cancelled, tr("the conversation was closed"));
+    }
     conv->snapshot.status = ConversationStatus::Closed;
     touch(*conv);
     persist(*conv);
@@ -513,7 +628,12 @@ void SessionEngine::handleConversationTransferred(const QString &conversationId,
     if (!conv) {
         return;
     }
-    if (conv->snapshot.status == ConversationStatus::Open) {
+    // A transfer Switchboard asked for may be announced before its request completes (or instead of
+    // its answer, when the connection closed meanwhile): the announcement settles it.
+    if (conv->transfer) {
+        conv->transfer->skillId = newSkillId;
+        finishEscalation(conversationId, EscalationEnd::Transferred, QString());
+    } else if (conv->snapshot.status == ConversationStatus::Open && !conv->escalating) {
         conv->snapshot.status = ConversationStatus::Escalated;
         if (conv->snapshot.escalationCause.isEmpty()) {
             conv->snapshot.escalationCause = QStringLiteral("liveperson.transfer");
@@ -532,6 +652,22 @@ void SessionEngine::handleRemoved(const QString &conversationId)
 {
     Conversation *conv = findConversation(conversationId);
     if (!conv || conv->snapshot.status != ConversationStatus::Open) {
+        return;
+    }
+    if (conv->closingDialog) {
+        // The bot closed its dialog and LivePerson took it out: its part of the conversation is over
+        // (a post-conversation survey may follow, with the survey bot).
+        conv->snapshot.status = ConversationStatus::Closed;
+        addEntry(conversationId, TranscriptRole::System,
+                 tr("The bot's dialog is closed; the bot left the conversation."));
+        touch(*conv);
+        persist(*conv);
+        m_bot->forgetConversation(conversationId);
+        return;
+    }
+    if (conv->transfer) {
+        // The transfer Switchboard asked for went through (its answer may have been lost).
+        finishEscalation(conversationId, EscalationEnd::Transferred, QString());
         return;
     }
     conv->snapshot.status = ConversationStatus::Escalated;
@@ -643,6 +779,7 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
         return;
     }
     auto pending = std::make_shared<PendingResponse>();
+    pending->probeStartNs = LatencyProbe::startNs();
     pending->delivery = conv->inFlight.take(deliveryId);
     m_deliveryOwners.remove(deliveryId);
     if (pending->delivery.deliveryId.isEmpty()) {
@@ -651,10 +788,35 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
     }
     pending->response = m_settings.channel == QLatin1String("chat") ? Bot::QuickReplies::degradeForChat(response)
                                                                      : response;
+    if (m_settings.channel == QLatin1String("chat")
+        && std::any_of(response.items.cbegin(), response.items.cend(), [](const Bot::BotReply &item) {
+               return item.kind == Bot::ReplyKind::QuickReplies;
+           })) {
+        // Quick replies are messaging-only: say in the transcript that they went out as text.
+        addEntry(conv->snapshot.id,
+                 TranscriptRole::System,
+                 tr("Quick replies are messaging-only; sent as text with the options listed."),
+                 deliveryId,
+                 QString::fromLatin1(Bot::ErrorCode::QuickRepliesOnChat),
+                 Bot::BotErrors::hint(QString::fromLatin1(Bot::ErrorCode::QuickRepliesOnChat)));
+    }
+    if (!response.intents.isEmpty()) {
+        // BotResponse metadata (reference §7, schemas ums/infra/metadata/BotResponse.json): sent with a transfer.
+        QJsonArray intents;
+        for (const Bot::Intent &intent : response.intents) {
+            intents.append(QJsonObject{{QStringLiteral("id"), intent.id.left(64)},
+                                       {QStringLiteral("name"), intent.description.left(64)},
+                                       {QStringLiteral("confidence"), std::clamp(intent.confidenceScore, 0.0, 1.0)}});
+        }
+        conv->botResponse = QJsonObject{{QStringLiteral("type"), QStringLiteral("BotResponse")},
+                                        {QStringLiteral("externalConversationId"), conv->snapshot.id.left(64)},
+                                        {QStringLiteral("intents"), intents}};
+    }
     for (const QString &warning : response.warnings) {
         addEntry(conv->snapshot.id, TranscriptRole::Error, warning, deliveryId, QStringLiteral("bot.protocol_warning"));
     }
     const QString conversationId = conv->snapshot.id;
+    pending->ready = !pending->delivery.recovered;
     conv->publishQueue.push_back(pending);
     if (pending->delivery.recovered) {
         // After a restart some items of this answer may already have gone out: skip them.
@@ -662,11 +824,53 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
             if (result.ok()) {
                 pending->alreadyPublished = result.value();
             }
-            publishNext(conversationId);
+            if (pending->alreadyPublished.isEmpty()) {
+                pending->ready = true;
+                publishNext(conversationId);
+                return;
+            }
+            checkRecoveredReplies(conversationId, pending);
         });
         return;
     }
     publishNext(conversationId);
+}
+
+void SessionEngine::checkRecoveredReplies(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
+{
+    // An item recorded as published has a reply row once its send succeeded (committed a little
+    // later). Without one, the previous process died between the record and that row: the item
+    // most likely went out (the send follows the record at once), maybe not. It is not sent again
+    // (at most once), and the transcript says so. Escalating instead was tried: most such items had
+    // reached the consumer, and the escalations sent answered conversations to humans.
+    m_store->fetchTranscript(
+        conversationId, this, [this, conversationId, pending](const Result<Storage::Transcript> &transcript) {
+            QSet<int> confirmed;
+            if (transcript.ok()) {
+                for (const Storage::MessageRecord &message : transcript.value().messages) {
+                    if (message.deliveryId == pending->delivery.deliveryId
+                        && message.publishState == Storage::PublishState::Published) {
+                        confirmed.insert(message.replyIndex);
+                    }
+                }
+            }
+            const auto &items = pending->response.items;
+            const bool unknown = std::any_of(pending->alreadyPublished.cbegin(), pending->alreadyPublished.cend(),
+                                             [&](int index) {
+                                                 return index >= 0 && index < items.size()
+                                                        && items.at(index).kind != Bot::ReplyKind::Delay
+                                                        && !confirmed.contains(index);
+                                             });
+            if (unknown) {
+                const QString message = tr("A reply to this message was being sent when the previous run ended; "
+                                           "it is not sent again (it may not have reached the consumer).");
+                addEntry(conversationId, TranscriptRole::Error, message, pending->delivery.deliveryId,
+                         QStringLiteral("connector.unknown_publish_after_restart"));
+                logEvent(1, conversationId, QStringLiteral("connector.unknown_publish_after_restart"), message);
+            }
+            pending->ready = true;
+            publishNext(conversationId);
+        });
 }
 
 void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::BotError &error)
@@ -680,10 +884,12 @@ void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::B
     m_deliveryOwners.remove(deliveryId);
     addEntry(conv->snapshot.id, TranscriptRole::Error, error.message, deliveryId, error.code, error.hint);
     logEvent(2, conv->snapshot.id, error.code, tr("Bot call failed in “%1”: %2").arg(m_settings.name, error.message));
+    std::optional<Delivery> trigger;
     if (!delivery.deliveryId.isEmpty()) {
-        markHandled(*conv, delivery);
+        trigger = delivery;
     }
-    escalateConversation(conv->snapshot.id, m_settings.fallbackSkillId, error.code, error.message, QString(), false);
+    escalateConversation(conv->snapshot.id, m_settings.fallbackSkillId, error.code, error.message, QString(), false,
+                         trigger);
 }
 
 // --- publishing --------------------------------------------------------------------------------
@@ -691,21 +897,11 @@ void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::B
 void SessionEngine::publishNext(const QString &conversationId)
 {
     Conversation *conv = findConversation(conversationId);
-    if (!conv || conv->publishing || conv->publishQueue.empty()) {
+    if (!conv || conv->publishing || conv->publishQueue.empty() || !conv->publishQueue.front()->ready) {
         return;
     }
     conv->publishing = true;
-    const std::shared_ptr<PendingResponse> pending = conv->publishQueue.front();
-    // Write-ahead: every item is recorded as published, and committed, before anything is sent,
-    // so a crash between the two can lose a reply but never send it twice.
-    const qint64 now = m_clock.nowMs();
-    for (int i = 0; i < pending->response.items.size(); ++i) {
-        if (pending->alreadyPublished.contains(i) || pending->response.items.at(i).kind == Bot::ReplyKind::Delay) {
-            continue;
-        }
-        m_store->markReplyPublished(Storage::PublishedReply{conversationId, pending->delivery.deliveryId, i, now});
-    }
-    m_store->flush(this, [this, conversationId, pending] { publishItem(conversationId, pending); });
+    publishItem(conversationId, conv->publishQueue.front());
 }
 
 void SessionEngine::publishItem(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
@@ -722,7 +918,32 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
         finishResponse(conversationId, pending);
         return;
     }
-    const int index = pending->next++;
+    const int index = pending->next;
+    const bool onTheWire = items.at(index).kind != Bot::ReplyKind::Delay;
+    if (onTheWire && !channelOnline()) {
+        // Nothing goes on the wire: the response waits at the head of the queue, its message not
+        // handled, and resumeAfterReconnect() goes on from this item once the channel is online.
+        conv->publishing = false;
+        if (!std::exchange(pending->held, true)) {
+            qCDebug(lcConnector) << "reply" << pending->delivery.deliveryId << "held: channel not online";
+            addEntry(conversationId, TranscriptRole::System,
+                     tr("Reply held until the LivePerson connection is back."), pending->delivery.deliveryId,
+                     QStringLiteral("connector.reply_held"));
+        }
+        return;
+    }
+    if (onTheWire && pending->markedIndex < index) {
+        // Write-ahead, one item at a time: the item is recorded as published, and committed, just
+        // before it is sent, so a crash can lose it but never send it twice; an item held above
+        // (channel down) is not recorded, so a restart during the hold does not lose it.
+        pending->markedIndex = index;
+        m_store->markReplyPublished(
+            Storage::PublishedReply{conversationId, pending->delivery.deliveryId, index, m_clock.nowMs()});
+        m_store->flush(this, [this, conversationId, pending] { publishItem(conversationId, pending); });
+        return;
+    }
+    pending->held = false;
+    ++pending->next;
     const Bot::BotReply &item = items.at(index);
     const QString deliveryId = pending->delivery.deliveryId;
     const QString dialogId = conv->dialogId.isEmpty() ? conversationId : conv->dialogId;
@@ -776,9 +997,16 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
     const auto failed = [this, conversationId, deliveryId, pending](const LivePerson::CommandResult &result) {
         pending->failed = true;
         const QString message = result.error ? result.error->message : tr("unknown error");
+        // Sent while online, then no clear answer: it may have reached the consumer. At most once
+        // forbids sending it again, so the conversation goes to the fallback skill instead.
+        pending->escalate = isConnectionFailure(result) && !m_stopping;
+        pending->failure = message;
         addEntry(conversationId,
                  TranscriptRole::Error,
-                 tr("Publishing to LivePerson failed: %1").arg(message),
+                 pending->escalate ? tr("Publishing to LivePerson failed: %1 The reply may have arrived; it is not "
+                                        "sent again, the conversation is escalated.")
+                                         .arg(message)
+                                   : tr("Publishing to LivePerson failed: %1").arg(message),
                  deliveryId,
                  QStringLiteral("liveperson.publish_failed"));
         logEvent(2, conversationId, QStringLiteral("liveperson.publish_failed"), message);
@@ -817,6 +1045,7 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
                                     }
                                     continueWith();
                                 }));
+        LatencyProbe::finish(LatencyProbe::Leg::Outbound, std::exchange(pending->probeStartNs, 0));
         return;
     }
     case Bot::ReplyKind::StructuredContent: {
@@ -835,6 +1064,7 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
                                        }
                                        continueWith();
                                    }));
+        LatencyProbe::finish(LatencyProbe::Leg::Outbound, std::exchange(pending->probeStartNs, 0));
         return;
     }
     case Bot::ReplyKind::Delay: {
@@ -862,6 +1092,9 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
                          deliveryId,
                          code,
                          Bot::BotErrors::hint(code));
+                logEvent(1, conversationId, code,
+                         tr("The bot of “%1” asked for a transfer to the unknown skill “%2”: %3")
+                             .arg(m_settings.name, item.skillName, resolved.error().message));
                 finishResponse(conversationId, pending);
                 escalateConversation(conversationId, m_settings.fallbackSkillId, code,
                                      tr("Unknown skill “%1” requested by the bot.").arg(item.skillName), QString(),
@@ -903,19 +1136,26 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
             recordOut(result, QByteArray());
             if (result.ok()) {
                 addEntry(conversationId, TranscriptRole::System,
-                         item.withoutPcs ? tr("The bot closed the conversation (no survey).")
-                                         : tr("The bot closed the conversation."),
+                         item.withoutPcs        ? tr("The bot closed the conversation (no survey).")
+                         : m_settings.surveyBot ? tr("The survey bot closed the survey.")
+                                                : tr("The bot closed its dialog; a survey may follow."),
                          deliveryId);
             } else {
+                if (Conversation *c = findConversation(conversationId)) {
+                    c->closingDialog = false;
+                }
                 failed(result);
             }
             continueWith();
         });
-        if (item.withoutPcs || m_settings.surveyBot) {
+        if (item.withoutPcs) {
+            // Closes the conversation and every dialog: no post-conversation survey (reference §4).
             m_channel->closeConversation(conversationId, done);
         } else {
-            // Closing only the MAIN dialog lets a post-conversation survey run (reference §4).
-            m_channel->closeDialog(conversationId, conversationId, done);
+            // Closing only the bot's dialog lets a post-conversation survey run after MAIN (reference §4);
+            // a survey bot closes its POST_SURVEY dialog, the last one, which closes the conversation.
+            conv->closingDialog = true;
+            m_channel->closeDialog(conversationId, m_settings.surveyBot ? dialogId : conversationId, done);
         }
         return;
     }
@@ -943,11 +1183,38 @@ void SessionEngine::finishResponse(const QString &conversationId, const std::sha
     if (!conv) {
         return;
     }
+    if (pending->escalate) {
+        escalateForResponse(conversationId, pending);
+        return;
+    }
     markHandled(*conv, pending->delivery);
     if (!conv->publishQueue.empty() && conv->publishQueue.front() == pending) {
         conv->publishQueue.pop_front();
     }
     conv->publishing = false;
+    publishNext(conversationId);
+}
+
+void SessionEngine::escalateForResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
+{
+    Conversation *conv = findConversation(conversationId);
+    if (!conv) {
+        return;
+    }
+    if (!conv->publishQueue.empty() && conv->publishQueue.front() == pending) {
+        conv->publishQueue.pop_front();
+    }
+    conv->publishing = false;
+    pending->escalate = false;
+    escalateConversation(conversationId,
+                         m_settings.fallbackSkillId,
+                         pending->escalateCause,
+                         pending->escalateCause == QLatin1String("liveperson.publish_failed")
+                             ? tr("Publishing the bot's reply failed without an answer: %1").arg(pending->failure)
+                             : pending->failure,
+                         QString(),
+                         false,
+                         pending->delivery);
     publishNext(conversationId);
 }
 
@@ -1014,14 +1281,26 @@ void SessionEngine::escalateConversation(const QString &conversationId,
                                          const QString &cause,
                                          const QString &reason,
                                          const QString &handoffText,
-                                         bool manual)
+                                         bool manual,
+                                         const std::optional<Delivery> &trigger)
 {
     Conversation *conv = findConversation(conversationId);
     if (!conv) {
         Q_EMIT escalationFinished(conversationId, false, tr("Unknown conversation “%1”.").arg(conversationId));
         return;
     }
+    const auto handled = [this, conv, &trigger] {
+        if (trigger) {
+            markHandled(*conv, *trigger);
+        }
+    };
     if (conv->snapshot.status != ConversationStatus::Open || conv->escalating) {
+        if (conv->transfer && trigger) {
+            // Settled with the escalation already under way.
+            conv->transfer->deliveries.append(*trigger);
+        } else {
+            handled();
+        }
         if (manual) {
             Q_EMIT escalationFinished(conversationId, false, tr("The conversation is no longer with the bot."));
         }
@@ -1034,6 +1313,7 @@ void SessionEngine::escalateConversation(const QString &conversationId,
         addEntry(conversationId, TranscriptRole::Error, message, QString(), QStringLiteral("escalation.no_fallback"),
                  tr("Set a fallback skill in the integration, or escalate by hand."));
         Q_EMIT alertRaised(message);
+        handled();
         if (manual) {
             Q_EMIT escalationFinished(conversationId, false, tr("No skill was chosen."));
         }
@@ -1046,10 +1326,23 @@ void SessionEngine::escalateConversation(const QString &conversationId,
         addEntry(conversationId, TranscriptRole::Error, message, QString(), QStringLiteral("escalation.loop"),
                  tr("Choose another skill, or set a fallback skill that human agents serve."));
         logEvent(1, conversationId, QStringLiteral("escalation.loop"), message);
+        handled();
         Q_EMIT escalationFinished(conversationId, false, message);
         return;
     }
     conv->escalating = true;
+    Transfer transfer;
+    transfer.skillId = skillId;
+    transfer.cause = cause;
+    transfer.reason = reason;
+    transfer.manual = manual;
+    transfer.recordId = QStringLiteral("%1:%2").arg(conversationId).arg(m_clock.nowMs());
+    transfer.recordTimeMs = m_clock.nowMs();
+    transfer.fromSkillId = conv->snapshot.skillId;
+    if (trigger) {
+        transfer.deliveries.append(*trigger);
+    }
+    conv->transfer = std::move(transfer);
     touch(*conv);
     if (!handoffText.isEmpty()) {
         m_channel->sendText(conversationId,
@@ -1060,82 +1353,162 @@ void SessionEngine::escalateConversation(const QString &conversationId,
                                 if (result.ok()) {
                                     addEntry(conversationId, TranscriptRole::Bot, handoffText);
                                 }
-                                transferNow(conversationId, skillId, cause, reason, manual);
+                                transferNow(conversationId);
                             }));
         return;
     }
-    transferNow(conversationId, skillId, cause, reason, manual);
+    transferNow(conversationId);
 }
 
-void SessionEngine::transferNow(const QString &conversationId,
-                                const QString &skillId,
-                                const QString &cause,
-                                const QString &reason,
-                                bool manual)
+void SessionEngine::transferNow(const QString &conversationId)
 {
     Conversation *conv = findConversation(conversationId);
-    if (!conv) {
+    if (!conv || !conv->transfer || conv->transfer->inFlight) {
         return;
     }
+    Transfer &transfer = *conv->transfer;
+    if (!channelOnline()) {
+        // Nothing can be sent now: resumeAfterReconnect() tries once the channel is online.
+        transfer.waiting = true;
+        return;
+    }
+    transfer.waiting = false;
+    transfer.inFlight = true;
+    ++transfer.attempts;
+    const quint64 generation = ++transfer.generation;
+    const QString skillId = transfer.skillId;
+    const QString cause = transfer.cause;
+
     Storage::EscalationRecord record;
-    record.id = QStringLiteral("%1:%2").arg(conversationId).arg(m_clock.nowMs());
+    record.id = transfer.recordId;
     record.conversationId = conversationId;
-    record.timeMs = m_clock.nowMs();
-    record.fromSkillId = conv->snapshot.skillId;
+    record.timeMs = transfer.recordTimeMs;
+    record.fromSkillId = transfer.fromSkillId;
     record.toSkillId = skillId;
     record.cause = cause;
-    record.reason = reason;
-    record.outcome = QStringLiteral("pending");
+    record.reason = transfer.reason;
+    record.outcome = transfer.attempts > 1 ? QStringLiteral("pending (attempt %1)").arg(transfer.attempts)
+                                           : QStringLiteral("pending");
     m_store->recordEscalation(record);
 
-    const QJsonArray metadata{QJsonObject{{QStringLiteral("type"), QStringLiteral("ActionReason")},
-                                          {QStringLiteral("reason"), manual && cause == QLatin1String("operator")
-                                                                         ? QStringLiteral("escalated_by_operator")
-                                                                         : QStringLiteral("escalated_by_bot")},
-                                          {QStringLiteral("reasonId"), QStringLiteral("3")}},
-                              QJsonObject{{QStringLiteral("type"), QStringLiteral("EscalationSummary")},
-                                          {QStringLiteral("escalationCause"), cause}}};
+    QJsonArray metadata{QJsonObject{{QStringLiteral("type"), QStringLiteral("ActionReason")},
+                                    {QStringLiteral("reason"), transfer.manual && cause == QLatin1String("operator")
+                                                                   ? QStringLiteral("escalated_by_operator")
+                                                                   : QStringLiteral("escalated_by_bot")},
+                                    {QStringLiteral("reasonId"), QStringLiteral("3")}},
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("EscalationSummary")},
+                                    {QStringLiteral("escalationCause"), cause},
+                                    {QStringLiteral("conversationDuration"),
+                                     std::max<qint64>(0, conv->snapshot.startedAt.secsTo(m_clock.now()))}}};
+    if (!conv->botResponse.isEmpty()) {
+        metadata.append(conv->botResponse);
+    }
     m_channel->transferToSkill(
         conversationId, skillId, metadata,
-        LivePerson::CommandCompletion(this, [=, this](const LivePerson::CommandResult &result) mutable {
+        LivePerson::CommandCompletion(this, [=, this](const LivePerson::CommandResult &result) {
             Conversation *c = findConversation(conversationId);
-            if (!c) {
+            if (!c || !c->transfer || c->transfer->generation != generation) {
+                return; // settled meanwhile (LivePerson announced the transfer, or the conversation closed)
+            }
+            Transfer &t = *c->transfer;
+            t.inFlight = false;
+            if (result.ok()) {
+                finishEscalation(conversationId, EscalationEnd::Transferred, QString());
                 return;
             }
-            c->escalating = false;
-            if (result.ok()) {
-                record.outcome = QStringLiteral("transferred");
-                c->snapshot.status = ConversationStatus::Escalated;
-                c->snapshot.escalationCause = cause;
-                c->snapshot.skillId = skillId;
-                const QDate today = m_clock.now().toLocalTime().date();
-                if (m_escalationDay != today) {
-                    m_escalationDay = today;
-                    m_escalationsToday = 0;
-                }
-                ++m_escalationsToday;
-                addEntry(conversationId,
-                         TranscriptRole::Escalation,
-                         tr("Escalated to skill %1 (%2): %3").arg(skillName(skillId), cause, reason),
-                         QString(),
-                         cause,
-                         cause.startsWith(QLatin1String("bot.")) ? Bot::BotErrors::hint(cause) : QString());
-                logEvent(1, conversationId, QStringLiteral("escalation.done"),
-                         tr("Conversation %1 escalated to %2 (%3).").arg(conversationId, skillName(skillId), cause));
-                m_bot->forgetConversation(conversationId);
-                Q_EMIT escalationFinished(conversationId, true, QString());
-            } else {
-                const QString message = result.error ? result.error->message : tr("unknown error");
-                record.outcome = QStringLiteral("failed: %1").arg(message);
-                addEntry(conversationId, TranscriptRole::Error, tr("Escalation failed: %1").arg(message), QString(),
-                         QStringLiteral("escalation.failed"));
-                logEvent(2, conversationId, QStringLiteral("escalation.failed"), message);
-                Q_EMIT escalationFinished(conversationId, false, message);
+            const QString message = result.error ? result.error->message : tr("unknown error");
+            if (!isConnectionFailure(result) || t.attempts >= s_maxTransferAttempts || m_stopping) {
+                finishEscalation(conversationId, EscalationEnd::Failed, message);
+                return;
             }
-            m_store->recordEscalation(record);
-            touch(*c);
-            persist(*c);
+            // The connection, not LivePerson's answer: try again once it is back. If the transfer
+            // did go through, LivePerson announces it and that settles the escalation.
+            addEntry(conversationId, TranscriptRole::System,
+                     tr("Transfer attempt %1 of %2 failed: %3 It is retried when the LivePerson connection is back.")
+                         .arg(t.attempts)
+                         .arg(s_maxTransferAttempts)
+                         .arg(message),
+                     QString(), QStringLiteral("escalation.retry"));
+            logEvent(1, conversationId, QStringLiteral("escalation.retry"), message);
+            Storage::EscalationRecord retry = record;
+            retry.outcome = QStringLiteral("retrying: %1").arg(message);
+            m_store->recordEscalation(retry);
+            t.waiting = true;
+            if (channelOnline()) {
+                QMetaObject::invokeMethod(this, &SessionEngine::resumeAfterReconnect, Qt::QueuedConnection);
+            }
         }));
+}
+
+void SessionEngine::finishEscalation(const QString &conversationId, EscalationEnd end, const QString &message)
+{
+    Conversation *c = findConversation(conversationId);
+    if (!c || !c->transfer) {
+        return;
+    }
+    const Transfer transfer = std::move(*c->transfer);
+    c->transfer.reset();
+    c->escalating = false;
+    const QString &skillId = transfer.skillId;
+    const QString &cause = transfer.cause;
+
+    Storage::EscalationRecord record;
+    record.id = transfer.recordId;
+    record.conversationId = conversationId;
+    record.timeMs = transfer.recordTimeMs;
+    record.fromSkillId = transfer.fromSkillId;
+    record.toSkillId = skillId;
+    record.cause = cause;
+    record.reason = transfer.reason;
+    switch (end) {
+    case EscalationEnd::Transferred: {
+        record.outcome = QStringLiteral("transferred");
+        c->snapshot.status = ConversationStatus::Escalated;
+        c->snapshot.escalationCause = cause;
+        c->snapshot.skillId = skillId;
+        const QDate today = m_clock.now().toLocalTime().date();
+        if (m_escalationDay != today) {
+            m_escalationDay = today;
+            m_escalationsToday = 0;
+        }
+        ++m_escalationsToday;
+        addEntry(conversationId,
+                 TranscriptRole::Escalation,
+                 tr("Escalated to skill %1 (%2): %3").arg(skillName(skillId), cause, transfer.reason),
+                 QString(),
+                 cause,
+                 cause.startsWith(QLatin1String("bot.")) ? Bot::BotErrors::hint(cause) : QString());
+        logEvent(1, conversationId, QStringLiteral("escalation.done"),
+                 tr("Conversation %1 escalated to %2 (%3).").arg(conversationId, skillName(skillId), cause));
+        m_bot->forgetConversation(conversationId);
+        Q_EMIT escalationFinished(conversationId, true, QString());
+        break;
+    }
+    case EscalationEnd::Failed: {
+        record.outcome = QStringLiteral("failed: %1").arg(message);
+        addEntry(conversationId, TranscriptRole::Error, tr("Escalation failed: %1").arg(message), QString(),
+                 QStringLiteral("escalation.failed"));
+        logEvent(2, conversationId, QStringLiteral("escalation.failed"), message);
+        if (!transfer.manual) {
+            Q_EMIT alertRaised(tr("Conversation %1 could not be escalated to skill %2 (%3): %4")
+                                   .arg(conversationId, skillName(skillId), cause, message));
+        }
+        Q_EMIT escalationFinished(conversationId, false, message);
+        break;
+    }
+    case EscalationEnd::Cancelled:
+        record.outcome = QStringLiteral("cancelled: %1").arg(message);
+        if (transfer.manual) {
+            Q_EMIT escalationFinished(conversationId, false, message);
+        }
+        break;
+    }
+    m_store->recordEscalation(record);
+    for (const Delivery &delivery : transfer.deliveries) {
+        markHandled(*c, delivery);
+    }
+    touch(*c);
+    persist(*c);
 }
 
 // --- bookkeeping -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -95,9 +96,15 @@ struct SessionParts
  * and reports observers a batch of changes per tick.
  *
  * Delivery guarantees: a consumer message is marked handled only after its replies were
- * processed, so a restart hands an unanswered message to the bot again (same delivery id); every
- * reply item is recorded as published, and committed, before it is sent, so no reply goes out
- * twice (at most once), across reconnects and restarts.
+ * processed (or its escalation settled), so a restart hands an unanswered message to the bot again
+ * (same delivery id); each reply item is recorded as published, and committed, just before it is
+ * sent, so no reply goes out twice (at most once), across reconnects and restarts. While the
+ * channel is not online nothing is sent: replies wait at the head of their conversation's queue and
+ * transfers wait, both resumed once it is online again. A send that failed without a clear answer
+ * (socket closed, timeout) is never repeated: the conversation is escalated to the fallback skill (or the operator alerted). A
+ * transfer failed by the connection is retried (at most 3 attempts) until LivePerson confirms it.
+ * An item recorded before a restart without a confirmed send is not repeated either (noted in the
+ * transcript as connector.unknown_publish_after_restart).
  *
  * Thread: lives on the session's worker thread (ConnectorSessionImpl moves it there) and creates
  * its channel and bot client there in start(). Not thread-safe; talk to it with queued calls.
@@ -151,6 +158,38 @@ private:
         bool recovered = false;
     };
     struct PendingResponse;
+    /**
+     * A transfer Switchboard asked for and LivePerson has not confirmed yet. A transfer that fails
+     * because the connection was down or closed is retried once the channel is online again, at
+     * most s_maxTransferAttempts times; LivePerson reporting the transfer (or the bot's removal)
+     * settles it. The consumer messages behind it are marked handled only when it is settled, so a
+     * restart in between hands them to the bot again rather than losing them.
+     */
+    struct Transfer
+    {
+        QString skillId;
+        QString cause;
+        QString reason;
+        bool manual = false;
+        int attempts = 0;
+        /** A transferToSkill call is on its way. */
+        bool inFlight = false;
+        /** Waiting for the channel to be online (the first attempt or a retry). */
+        bool waiting = false;
+        /** Identifies the attempt whose completion still counts. */
+        quint64 generation = 0;
+        QString recordId;
+        qint64 recordTimeMs = 0;
+        QString fromSkillId;
+        /** Consumer messages to mark handled once the escalation is settled. */
+        QList<Delivery> deliveries;
+    };
+    enum class EscalationEnd
+    {
+        Transferred,
+        Failed,
+        Cancelled,
+    };
     struct Conversation
     {
         ConversationSnapshot snapshot;
@@ -163,6 +202,12 @@ private:
         std::deque<std::shared_ptr<PendingResponse>> publishQueue;
         bool publishing = false;
         bool escalating = false;
+        /** Set while escalating (from the request until LivePerson confirms, or the last attempt fails). */
+        std::optional<Transfer> transfer;
+        /** The bot closed its (MAIN) dialog: the bot leaving next is that close, not an escalation. */
+        bool closingDialog = false;
+        /** BotResponse metadata (reference §7) with the intents of the bot's last answer; sent on transfers. */
+        QJsonObject botResponse;
     };
 
     void createBot(const QString &sentinelUrl);
@@ -175,9 +220,13 @@ private:
     void handleRemoved(const QString &conversationId);
     void handleDialogChanged(const QString &conversationId, const LivePerson::DialogInfo &dialog);
     void handleSkills(const QList<LivePerson::Skill> &skills);
+    /** Survey bots: the POST_SURVEY dialog the bot was assigned to starts the survey (Bot::EventType::SurveyStart). */
+    void startSurvey(Conversation &conversation, const LivePerson::ConversationInfo &info);
     // bot
     void handleReplied(const QString &deliveryId, const Bot::BotResponse &response);
     void handleDeliveryFailed(const QString &deliveryId, const Bot::BotError &error);
+    /** After a restart: notes items recorded as published without a confirmed send (never re-sent). */
+    void checkRecoveredReplies(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
     void handleAttempt(const Bot::HopRecord &hop);
     void handleStateProbed(const Bot::BotState &state);
     void handleEventsCombined(const QString &deliveryId, const QStringList &constituents);
@@ -190,17 +239,20 @@ private:
     void publishItem(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
     void finishResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
     void markHandled(const Conversation &conversation, const Delivery &delivery);
+    /** Settles the head response without marking it handled, and escalates for it (ambiguous publish). */
+    void escalateForResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
     void escalateConversation(const QString &conversationId,
                               const QString &skillId,
                               const QString &cause,
                               const QString &reason,
                               const QString &handoffText,
-                              bool manual);
-    void transferNow(const QString &conversationId,
-                     const QString &skillId,
-                     const QString &cause,
-                     const QString &reason,
-                     bool manual);
+                              bool manual,
+                              const std::optional<Delivery> &trigger = std::nullopt);
+    void transferNow(const QString &conversationId);
+    void finishEscalation(const QString &conversationId, EscalationEnd end, const QString &message);
+    /** The channel is online again: resumes held replies and waiting transfers. */
+    void resumeAfterReconnect();
+    bool channelOnline() const;
 
     void addEntry(const QString &conversationId,
                   TranscriptRole role,
@@ -248,6 +300,8 @@ private:
     qint64 m_nextEntryId = 1;
     SessionStatus m_status;
     bool m_stopping = false;
+    /** LatencyProbe start of the consumer message being handled (0 = not measured). */
+    std::int64_t m_probeInboundNs = 0;
 
     // Counters.
     qint64 m_consumerMessages = 0;

@@ -343,6 +343,7 @@ QJsonObject IntegrationDefinition::toJson() const
     insertIfSet(b, u"webhookUrl"_s, bot.webhookUrl);
     b.insert(u"callbackAddress"_s, bot.callbackAddress);
     b.insert(u"callbackPort"_s, bot.callbackPort);
+    b.insert(u"sendWelcome"_s, bot.sendWelcome);
     root.insert(u"bot"_s, b);
 
     QJsonObject r = routing.unknownFields;
@@ -399,6 +400,7 @@ IntegrationDefinition IntegrationDefinition::fromJson(const QJsonObject &json, c
         def.bot.webhookUrl = b.string(u"webhookUrl"_s);
         def.bot.callbackAddress = b.string(u"callbackAddress"_s, DefaultCallbackAddress);
         def.bot.callbackPort = b.integer(u"callbackPort"_s, 0);
+        def.bot.sendWelcome = b.boolean(u"sendWelcome"_s, false);
         def.bot.unknownFields = b.unknownFields();
     }
     {

@@ -57,7 +57,8 @@ inline constexpr QLatin1String CallbackToken{"callbackToken"};
  *                   "loginName": "bot-user", "caFile": "/path/extra-ca.pem" },
  *   "bot": { "protocol": "customEndpoint|webhook",
  *            "baseUrl": "https://…", "botId": "…", "environment": "draft",
- *            "webhookUrl": "https://…", "callbackAddress": "127.0.0.1", "callbackPort": 8443 },
+ *            "webhookUrl": "https://…", "callbackAddress": "127.0.0.1", "callbackPort": 8443,
+ *            "sendWelcome": false },
  *   "routing": { "botSkillId": "…", "fallbackSkillId": "…", "fallbackSkillName": "…", "surveyBot": false },
  *   "delivery": { "requestTimeoutMs": 60000, "attempts": 3, "burstWindowMs": 0, "maxBurstCount": 0 },
  *   "secrets": { "loginPassword": "<id>/loginPassword" } }
@@ -120,6 +121,8 @@ public:
         QString callbackAddress = DefaultCallbackAddress;
         /** Port of the callback server; 0 = any free port. */
         int callbackPort = 0;
+        /** Send the bot a welcome (Custom Endpoint START) event when it joins a conversation. */
+        bool sendWelcome = false;
         QJsonObject unknownFields;
         bool operator==(const Bot &) const = default;
     };

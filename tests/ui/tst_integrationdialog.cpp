@@ -6,6 +6,7 @@
 #include "storage/MemorySecretStore.h"
 #include "storage/SecretStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -294,6 +295,31 @@ private Q_SLOTS:
         QVERIFY(!updated.secrets.contains(QString(SecretField::LoginPassword)));
         QVERIFY(!m_secrets->contains(SecretStore::keyFor(saved.id, QString(SecretField::LoginPassword))));
         QVERIFY(m_secrets->contains(SecretStore::keyFor(saved.id, QString(SecretField::OAuthClientSecret))));
+    }
+
+    void surveyBotAndWelcomeRoundTrip()
+    {
+        QPointer<IntegrationDialog> dialog = openDialog();
+        fillValidCustomEndpoint(dialog);
+        QVERIFY(!dialog->definition().routing.surveyBot);
+        QVERIFY(!dialog->definition().bot.sendWelcome);
+        // Click the boxes themselves (a form row stretches the widget far beyond its label).
+        for (const QString &name : {QStringLiteral("surveyBotCheck"), QStringLiteral("sendWelcomeCheck")}) {
+            auto *check = find<QCheckBox>(dialog, name);
+            QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(6, check->height() / 2));
+            QVERIFY2(check->isChecked(), qPrintable(name));
+        }
+        QSignalSpy accepted(dialog.data(), &IntegrationDialog::definitionAccepted);
+        QTest::mouseClick(find<QPushButton>(dialog, QStringLiteral("integrationOkButton")), Qt::LeftButton);
+        QTRY_COMPARE(accepted.count(), 1);
+        const auto saved = accepted.first().first().value<IntegrationDefinition>();
+        QVERIFY(saved.routing.surveyBot);
+        QVERIFY(saved.bot.sendWelcome);
+
+        QPointer<IntegrationDialog> edit = openDialog();
+        edit->setDefinition(saved);
+        QVERIFY(find<QCheckBox>(edit, QStringLiteral("surveyBotCheck"))->isChecked());
+        QVERIFY(find<QCheckBox>(edit, QStringLiteral("sendWelcomeCheck"))->isChecked());
     }
 
     void keychainFailureKeepsTheDialogOpen()

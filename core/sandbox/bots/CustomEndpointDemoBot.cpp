@@ -36,6 +36,15 @@ bool isContentEvent(const QString &type)
     return type == "TEXT"_L1 || type == "RICH_CONTENT"_L1 || type == "hosted-file"_L1;
 }
 
+QJsonArray routesJson(const QList<RoutingRule> &rules)
+{
+    QJsonArray routes;
+    for (const RoutingRule &rule : rules) {
+        routes.append(QJsonObject{{"keyword"_L1, rule.keyword}, {"skillName"_L1, rule.skillName}});
+    }
+    return routes;
+}
+
 QByteArray contractViolationBody(const QString &variant, const QString &humanSkill)
 {
     const QJsonObject analytics{
@@ -91,6 +100,9 @@ CustomEndpointDemoBot::CustomEndpointDemoBot(Config config, QObject *parent)
     for (const QString &environment : std::as_const(m_config.environments)) {
         m_states.insert(environment, State::Online);
     }
+    if (m_config.routingRules.isEmpty()) {
+        m_config.routingRules = RoutingBotAnswers::defaultRules(m_config.humanSkillName);
+    }
     m_verifier = new AppJwtVerifier(
         AppJwtVerifier::Config{
             m_config.accountId, m_config.jwksUrl, m_config.staticPublicKeyPem, m_config.trustedCas, m_config.clock},
@@ -113,10 +125,16 @@ Result<quint16> CustomEndpointDemoBot::listen(const QHostAddress &address, quint
         return Result<quint16>::failure(u"sandbox.bot_config"_s, error);
     }
     static const QRegularExpression botIdPattern(u"^[A-Za-z0-9-]{1,36}$"_s);
-    if (!botIdPattern.match(m_config.botId).hasMatch()) {
-        return Result<quint16>::failure(
-            u"sandbox.bot_config"_s,
-            tr("The bot id \"%1\" must be 1 to 36 letters, digits or dashes.").arg(m_config.botId));
+    for (const QString &id : {m_config.botId, m_config.routingBotId, m_config.surveyBotId}) {
+        if (!botIdPattern.match(id).hasMatch() && (id == m_config.botId || !id.isEmpty())) {
+            return Result<quint16>::failure(
+                u"sandbox.bot_config"_s, tr("The bot id \"%1\" must be 1 to 36 letters, digits or dashes.").arg(id));
+        }
+    }
+    if (m_config.routingBotId == m_config.botId || m_config.surveyBotId == m_config.botId ||
+        (!m_config.routingBotId.isEmpty() && m_config.routingBotId == m_config.surveyBotId)) {
+        return Result<quint16>::failure(u"sandbox.bot_config"_s,
+                                        tr("The demo, routing and survey bots need different bot ids."));
     }
     auto bound = m_server->listen(address, port);
     if (bound) {
@@ -180,6 +198,16 @@ QString CustomEndpointDemoBot::stateName(State state)
     return u"error"_s;
 }
 
+void CustomEndpointDemoBot::setRoutingRules(const QList<RoutingRule> &rules)
+{
+    m_config.routingRules = rules;
+}
+
+QList<RoutingRule> CustomEndpointDemoBot::routingRules() const
+{
+    return m_config.routingRules;
+}
+
 void CustomEndpointDemoBot::setBehaviour(const DemoBotBehaviour &behaviour)
 {
     m_behaviour = behaviour;
@@ -201,6 +229,13 @@ void CustomEndpointDemoBot::forgetConversations()
 QString CustomEndpointDemoBot::conversationKey(const QString &environment, const QString &conversationId) const
 {
     return environment + u'/' + conversationId;
+}
+
+QString CustomEndpointDemoBot::conversationKey(const Route &route) const
+{
+    // The routing and survey bots meet the same LivePerson conversations as the demo bot: keys apart.
+    const QString key = conversationKey(route.environment, route.conversationId);
+    return route.persona == Persona::Demo ? key : route.botId + u':' + key;
 }
 
 QJsonObject CustomEndpointDemoBot::stats() const
@@ -283,6 +318,8 @@ QJsonObject CustomEndpointDemoBot::describe() const
 {
     return QJsonObject{{"baseUrl"_L1, baseUrl().toString()},
                        {"botId"_L1, m_config.botId},
+                       {"routingBotId"_L1, m_config.routingBotId},
+                       {"surveyBotId"_L1, m_config.surveyBotId},
                        {"environment"_L1, m_config.environments.constFirst()},
                        {"environments"_L1, QJsonArray::fromStringList(m_config.environments)},
                        {"controlUrl"_L1, controlUrl().toString()}};
@@ -339,6 +376,11 @@ CustomEndpointDemoBot::Route CustomEndpointDemoBot::route(const BotHttpRequest &
         return result;
     }
     result.botId = segments.at(3).toString();
+    if (!result.botId.isEmpty() && result.botId == m_config.routingBotId) {
+        result.persona = Persona::Routing;
+    } else if (!result.botId.isEmpty() && result.botId == m_config.surveyBotId) {
+        result.persona = Persona::Survey;
+    }
     using Method = BotHttpRequest::Method;
     if (count == 5 && request.method == Method::Get) {
         result.endpoint = Endpoint::Environments;
@@ -405,7 +447,7 @@ void CustomEndpointDemoBot::handleAuthorized(const Route &target,
                                              const BotHttpRequest &request,
                                              BotHttpResponder &responder)
 {
-    if (target.botId != m_config.botId) {
+    if (target.botId != m_config.botId && target.persona == Persona::Demo) {
         const QString message = target.endpoint == Endpoint::Environments
                                     ? tr("No environments found for the bot.")
                                     : tr("Bot not found for the given environment.");
@@ -488,7 +530,7 @@ void CustomEndpointDemoBot::handlePut(const Route &target, const BotHttpRequest 
         answerError(responder, 400, u"BadRequestError"_s, tr("\"sdes\" must be an object."));
         return;
     }
-    const QString key = conversationKey(target.environment, target.conversationId);
+    const QString key = conversationKey(target);
     auto it = m_conversations.find(key);
     if (it != m_conversations.end()) {
         if (m_config.conflictOnRepeatedPut) {
@@ -507,7 +549,7 @@ void CustomEndpointDemoBot::handlePut(const Route &target, const BotHttpRequest 
 
 void CustomEndpointDemoBot::handleEvent(const Route &target, const BotHttpRequest &request, BotHttpResponder &responder)
 {
-    const QString key = conversationKey(target.environment, target.conversationId);
+    const QString key = conversationKey(target);
     const auto conversation = m_conversations.find(key);
     if (conversation == m_conversations.end()) {
         answerError(
@@ -544,8 +586,17 @@ void CustomEndpointDemoBot::handleEvent(const Route &target, const BotHttpReques
     options.humanSkillName = m_config.humanSkillName;
     options.cardImageUrl = m_config.cardImageUrl;
     options.conversationId = target.conversationId;
+    options.clickedExternalId = DemoBotAnswers::externalId(lpEvent.value("metadata"_L1).toArray());
     DemoBotAnswers::Answer reply;
-    if (type == "TEXT"_L1) {
+    if (target.persona != Persona::Demo) {
+        const std::optional<DemoBotAnswers::Answer> answer =
+            personaAnswer(target, type, data, conversation->events == 0);
+        if (!answer) {
+            answerError(responder, 400, u"BadRequestError"_s, tr("Unsupported event type \"%1\".").arg(type));
+            return;
+        }
+        reply = *answer;
+    } else if (type == "TEXT"_L1) {
         const QJsonValue message = data.value("message"_L1);
         if (!message.isString()) {
             answerError(responder, 400, u"BadRequestError"_s, tr("A TEXT event needs \"data.message\" (a string)."));
@@ -625,6 +676,43 @@ void CustomEndpointDemoBot::handleEvent(const Route &target, const BotHttpReques
     if (tracked) {
         markAnswered(key, sequence);
     }
+}
+
+std::optional<DemoBotAnswers::Answer> CustomEndpointDemoBot::personaAnswer(const Route &target,
+                                                                          const QString &type,
+                                                                          const QJsonObject &data,
+                                                                          bool firstEvent) const
+{
+    const bool started = type == "START"_L1 || (type == "CONVERSATION"_L1 && data.value("name"_L1) == "STARTED"_L1);
+    const QString text = type == "TEXT"_L1 ? data.value("message"_L1).toString() : QString();
+    const bool content = type == "TEXT"_L1 || type == "RICH_CONTENT"_L1 || type == "hosted-file"_L1;
+    if (target.persona == Persona::Routing) {
+        const RoutingBotAnswers::Options options{m_config.routingRules, target.conversationId};
+        if (started) {
+            return RoutingBotAnswers::welcome(options);
+        }
+        if (content) {
+            return RoutingBotAnswers::forText(text, options, firstEvent);
+        }
+    } else {
+        if (started) {
+            return SurveyBotAnswers::start();
+        }
+        if (content) {
+            return SurveyBotAnswers::forText(text);
+        }
+    }
+    if (type == "CLOSE_CONVERSATION"_L1 || type == "CONVERSATION"_L1) {
+        // Lifecycle news: nothing to say (an empty response is allowed for these events).
+        DemoBotAnswers::Answer answer;
+        answer.intents = {DemoBotAnswers::intent(u"conversation-"_s + (type == "CONVERSATION"_L1
+                                                                          ? data.value("name"_L1).toString().toLower()
+                                                                          : u"closed"_s),
+                                                 u"Conversation state change"_s,
+                                                 1.0)};
+        return answer;
+    }
+    return std::nullopt;
 }
 
 void CustomEndpointDemoBot::markAnswered(const QString &key, qint64 sequence)
@@ -725,6 +813,30 @@ void CustomEndpointDemoBot::handleControl(const BotHttpRequest &request, BotHttp
         }
         setState(*state, environment);
         answer(responder, 200, compact(QJsonObject{{"environment"_L1, environment}, {"state"_L1, name}}));
+    } else if (path == "/control/routes"_L1 && request.method == Method::Get) {
+        answer(responder, 200, QJsonDocument(routesJson(m_config.routingRules)).toJson(QJsonDocument::Compact));
+    } else if (path == "/control/routes"_L1 && request.method == Method::Post) {
+        const QJsonDocument document = QJsonDocument::fromJson(request.body);
+        QList<RoutingRule> rules;
+        for (const QJsonValue &value : document.array()) {
+            const QJsonObject route = value.toObject();
+            const QString keyword = route.value("keyword"_L1).toString().toLower();
+            const QString skillName = route.value("skillName"_L1).toString();
+            if (keyword.isEmpty() || skillName.isEmpty()) {
+                rules.clear();
+                break;
+            }
+            rules.append(RoutingRule{keyword, skillName});
+        }
+        if (!document.isArray() || rules.isEmpty()) {
+            answerError(responder,
+                        400,
+                        u"BadRequestError"_s,
+                        tr("Send a non-empty array of {\"keyword\", \"skillName\"} routes."));
+            return;
+        }
+        setRoutingRules(rules);
+        answer(responder, 200, QJsonDocument(routesJson(m_config.routingRules)).toJson(QJsonDocument::Compact));
     } else if (path == "/control/forget-conversations"_L1 && request.method == Method::Post) {
         const qsizetype forgotten = m_conversations.size();
         forgetConversations();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sandbox/bots/DemoBotBehaviour.h"
+#include "sandbox/bots/RoutingBotAnswers.h"
 #include "util/Result.h"
 
 #include <QHash>
@@ -41,9 +42,15 @@ struct BotHttpRequest;
  * Every request needs a valid App JWT (AppJwtVerifier); errors are `{"name","message"[,"errorData"]}` like
  * the reference service. Answers: DemoBotAnswers.
  *
+ * Three bots share the server, told apart by the `{botId}` of the path (describe() names them):
+ * Config::botId is the demo bot above; Config::routingBotId is the routing ("controller") bot
+ * (RoutingBotAnswers: greets, transfers by skill name); Config::surveyBotId is the post-conversation survey
+ * bot (SurveyBotAnswers: asks for a rating on the survey start, closes the survey on an answer).
+ *
  * The control API (no auth; loopback sandbox only) sits at the root, outside basePath:
  * `GET|POST /control/behaviour` (DemoBotBehaviour JSON), `GET /control/stats[?conversationId=…]`,
- * `POST /control/state {"environment","state"}`, `POST /control/forget-conversations`,
+ * `POST /control/state {"environment","state"}`, `GET|POST /control/routes` (the routing bot's
+ * `[{"keyword","skillName"}]`), `POST /control/forget-conversations`,
  * `POST /control/reset-stats`.
  *
  * Faults (DemoBotBehaviour) apply to bot calls (E4, `POST …/events`) only; `offline` turns E2's state to
@@ -75,6 +82,12 @@ public:
         QString botId = QStringLiteral("switchboard-demo-bot");
         QStringList environments{QStringLiteral("draft")};
         QString humanSkillName = QStringLiteral("human");
+        /** The routing bot's id; empty = no routing bot. */
+        QString routingBotId = QStringLiteral("switchboard-routing-bot");
+        /** The routing bot's routes; empty = RoutingBotAnswers::defaultRules(humanSkillName). */
+        QList<RoutingRule> routingRules;
+        /** The survey bot's id; empty = no survey bot. */
+        QString surveyBotId = QStringLiteral("switchboard-survey-bot");
         /** Optional path prefix of the base URL, e.g. "/api" (no trailing slash). */
         QString basePath;
         QString version = QStringLiteral("1.0.0");
@@ -108,6 +121,10 @@ public:
     State state(const QString &environment = QString()) const;
     static QString stateName(State state);
 
+    /** Replaces the routing bot's routes (e.g. a route to a skill name the account does not have). */
+    void setRoutingRules(const QList<RoutingRule> &rules);
+    QList<RoutingRule> routingRules() const;
+
     void setBehaviour(const DemoBotBehaviour &behaviour);
     DemoBotBehaviour behaviour() const;
 
@@ -119,7 +136,8 @@ public:
     void resetStats();
     quint64 duplicateEvents() const;
 
-    /** The entry for the sandbox's JSON line: {"baseUrl","botId","environment","controlUrl"}. */
+    /** The entry for the sandbox's JSON line: {"baseUrl","botId","routingBotId","surveyBotId","environment",
+     *  "controlUrl"}. */
     QJsonObject describe() const;
 
 Q_SIGNALS:
@@ -139,6 +157,13 @@ private:
         quint64 duplicates = 0;
     };
 
+    enum class Persona
+    {
+        Demo,
+        Routing,
+        Survey
+    };
+
     enum class Endpoint
     {
         Environments,
@@ -153,6 +178,7 @@ private:
     {
         Endpoint endpoint = Endpoint::Other;
         QString botId;
+        Persona persona = Persona::Demo;
         QString environment;
         QString conversationId;
     };
@@ -176,6 +202,10 @@ private:
     void handleControl(const BotHttpRequest &request, BotHttpResponder &responder);
     void handleAuthorized(const Route &route, const BotHttpRequest &request, BotHttpResponder &responder);
     void handleEvent(const Route &route, const BotHttpRequest &request, BotHttpResponder &responder);
+    std::optional<DemoBotAnswers::Answer> personaAnswer(const Route &route,
+                                                        const QString &type,
+                                                        const QJsonObject &data,
+                                                        bool firstEvent) const;
     void handlePut(const Route &route, const BotHttpRequest &request, BotHttpResponder &responder);
     void injectFault(BotHttpResponder &responder);
     void answer(BotHttpResponder &responder, int status, const QByteArray &body);
@@ -187,6 +217,7 @@ private:
     void markAnswered(const QString &conversationKey, qint64 sequence);
     void contractWarning(const QString &warning);
     QString conversationKey(const QString &environment, const QString &conversationId) const;
+    QString conversationKey(const Route &route) const;
 
     Config m_config;
     std::unique_ptr<BotHttpServer> m_server;

@@ -98,6 +98,17 @@ QJsonObject DemoBotAnswers::quickReplies()
                                  button(u"Talk to a human"_s, u"transfer"_s, u"quick-reply-human"_s)}}}}};
 }
 
+QString DemoBotAnswers::externalId(const QJsonArray &metadata)
+{
+    for (const QJsonValue &entry : metadata) {
+        const QJsonObject object = entry.toObject();
+        if (object.value("type"_L1).toString() == "ExternalId"_L1) {
+            return object.value("id"_L1).toString();
+        }
+    }
+    return QString();
+}
+
 DemoBotAnswers::Answer DemoBotAnswers::forText(const QString &text, const Options &options)
 {
     const QString lower = text.toLower();
@@ -106,9 +117,21 @@ DemoBotAnswers::Answer DemoBotAnswers::forText(const QString &text, const Option
         answer.items = {textItem(u"Transferring you to a human agent."_s),
                         actionItem(u"TRANSFER"_s, QJsonObject{{"skillName"_L1, options.humanSkillName}})};
         answer.intents = {intent(u"escalate"_s, u"The consumer asks for a human agent"_s, 0.95)};
+    } else if (containsKeyword(lower, "no survey"_L1)) {
+        answer.items = {textItem(u"Goodbye! Closing the conversation without a survey."_s),
+                        actionItem(u"CLOSE_CONVERSATION"_s, QJsonObject{{"withoutPcs"_L1, true}})};
+        answer.intents = {intent(u"goodbye-no-survey"_s, u"The consumer ends the conversation, no survey"_s, 0.9)};
     } else if (containsKeyword(lower, "bye"_L1) || containsKeyword(lower, "close"_L1)) {
         answer.items = {textItem(u"Goodbye! Closing the conversation."_s), actionItem(u"CLOSE_CONVERSATION"_s)};
         answer.intents = {intent(u"goodbye"_s, u"The consumer ends the conversation"_s, 0.9)};
+    } else if (containsKeyword(lower, "broken card"_L1)) {
+        // Plain http image: json-pollock accepts it, the platform rules (HTTPS only) do not.
+        answer.items = {textItem(u"Here is a card that breaks the rules."_s),
+                        QJsonObject{{"type"_L1, "STRUCTURED_CONTENT"_L1},
+                                    {"data"_L1,
+                                     QJsonObject{{"structuredContent"_L1,
+                                                  verticalCard(u"http://example.com/switchboard/insecure.png"_s)}}}}};
+        answer.intents = {intent(u"broken-card"_s, u"The consumer asks for a broken card"_s, 0.88)};
     } else if (containsKeyword(lower, "structured content"_L1)) {
         answer.items = {QJsonObject{
             {"type"_L1, "STRUCTURED_CONTENT"_L1},
@@ -137,6 +160,12 @@ DemoBotAnswers::Answer DemoBotAnswers::forText(const QString &text, const Option
     } else if (containsKeyword(lower, "ttr"_L1)) {
         answer.items = {actionItem(u"CHANGE_TTR"_s, QJsonObject{{"ttrType"_L1, "URGENT"_L1}})};
         answer.intents = {intent(u"change-ttr"_s, u"The consumer needs an urgent answer"_s, 0.8)};
+    } else if (containsKeyword(lower, "big metadata"_L1)) {
+        answer.items = {QJsonObject{{"type"_L1, "TEXT"_L1},
+                                    {"data"_L1,
+                                     QJsonObject{{"message"_L1, "This message carries too much metadata."_L1},
+                                                 {"encodedMetadata"_L1, QString(6000, u'A')}}}}};
+        answer.intents = {intent(u"big-metadata"_s, u"The consumer asks for oversized metadata"_s, 0.9)};
     } else if (containsKeyword(lower, "metadata"_L1)) {
         const QJsonObject encoded{{"source"_L1, "switchboard-demo-bot"_L1},
                                   {"conversationId"_L1, options.conversationId}};
@@ -156,7 +185,11 @@ DemoBotAnswers::Answer DemoBotAnswers::forText(const QString &text, const Option
                           QString::fromLatin1(QJsonDocument(encoded).toJson(QJsonDocument::Compact).toBase64())}}}}};
         answer.intents = {intent(u"metadata"_s, u"The consumer asks for metadata"_s, 0.9)};
     } else {
-        answer.items = {textItem(u"echo: "_s + text)};
+        QString echo = u"echo: "_s + text;
+        if (!options.clickedExternalId.isEmpty()) {
+            echo += u" (clicked "_s + options.clickedExternalId + u")"_s;
+        }
+        answer.items = {textItem(echo)};
         answer.intents = {intent(u"echo"_s, u"No keyword matched; the bot echoes"_s, 0.5)};
     }
     return answer;

@@ -15,11 +15,15 @@ namespace Switchboard::Sandbox
  * sends the same items as its "replies".
  *
  * Keywords (case-insensitive, whole words or phrases, first match wins):
- * escalate|transfer → text + ACTION TRANSFER {skillName}; bye|close → text + ACTION CLOSE_CONVERSATION;
- * "structured content" → a json-pollock vertical card; "quick replies" → a message with quickReplies;
+ * escalate|transfer → text + ACTION TRANSFER {skillName}; "no survey" → text + ACTION CLOSE_CONVERSATION
+ * {withoutPcs:true}; bye|close → text + ACTION CLOSE_CONVERSATION; "broken card" → a card that breaks the
+ * platform rules (http image), for the connector's validation; "structured content" → a json-pollock vertical
+ * card; "quick replies" → a message with quickReplies;
  * delay → text, DELAY {1 s, typing}, text; "private text" → TEXT for AGENTS_AND_MANAGERS;
- * ttr → ACTION CHANGE_TTR URGENT; metadata → TEXT with metadata and encodedMetadata;
- * anything else → "echo: <text>". Stateless and reentrant.
+ * ttr → ACTION CHANGE_TTR URGENT; "big metadata" → TEXT with a 6 000-character encodedMetadata (over the
+ * 5 KB limit); metadata → TEXT with metadata and encodedMetadata; anything else → "echo: <text>", plus
+ * " (clicked <id>)" when the consumer's message carried an ExternalId (a card button or quick reply click).
+ * Stateless and reentrant.
  */
 class DemoBotAnswers final
 {
@@ -29,6 +33,8 @@ public:
         QString humanSkillName = QStringLiteral("human");
         QString cardImageUrl = QStringLiteral("https://example.com/switchboard/demo-card.png");
         QString conversationId;
+        /** The ExternalId of the consumer's click (lpEvent.metadata), if the message was one. */
+        QString clickedExternalId;
     };
 
     /** The items to publish, in order, and the matched intents ({id, description, confidenceScore}). */
@@ -52,6 +58,8 @@ public:
     static QJsonObject verticalCard(const QString &imageUrl);
     /** A quick-replies structured content {message, quickReplies{type, itemsPerRow, replies}}. */
     static QJsonObject quickReplies();
+    /** The first ExternalId id in a UMS metadata array, or empty. */
+    static QString externalId(const QJsonArray &metadata);
 
     /** True when \a lowerText contains \a keyword as a whole word or phrase (both lower case). */
     static bool containsKeyword(const QString &lowerText, QLatin1StringView keyword);

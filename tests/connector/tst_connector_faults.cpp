@@ -1,0 +1,557 @@
+// SPDX-FileCopyrightText: 2026 Switchboard contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SessionEngine under connection faults, deterministically: a FakeAgentChannel (the test decides
+// when the channel is online and how each command ends), a scripted bot, a real TranscriptStore.
+// - a reply whose channel is down is held (nothing sent, message not handled) and published once
+//   online, never twice; only items actually sent are recorded as published (restart-safe);
+// - a publish that failed without an answer is not re-sent: the conversation is escalated
+//   (liveperson.publish_failed), or the operator alerted without a fallback skill;
+// - a transfer failed by the connection is retried once online (at most 3 attempts), settled by
+//   LivePerson announcing the transfer; messages arriving meanwhile are recorded, not lost.
+#include "FakeAgentChannel.h"
+#include "FakeClock.h"
+#include "bot/BotClient.h"
+#include "connector/EventLog.h"
+#include "connector/SessionEngine.h"
+#include "storage/IntegrationDefinition.h"
+#include "storage/TranscriptStore.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <memory>
+
+using namespace Switchboard;
+using namespace Switchboard::Connector;
+using LivePerson::ChannelState;
+using Test::FakeAgentChannel;
+
+namespace
+{
+/** A bot that records deliveries; the test answers them by emitting replied()/deliveryFailed(). */
+class ScriptedBot final : public Bot::BotClient
+{
+public:
+    explicit ScriptedBot(QObject *parent)
+        : BotClient(parent)
+    {
+    }
+    Bot::BotProtocol protocol() const override
+    {
+        return Bot::BotProtocol::CustomEndpoint;
+    }
+    void probeState() override
+    {
+    }
+    void listEnvironments() override
+    {
+    }
+    int pendingCount() const override
+    {
+        return 0;
+    }
+    void answer(const QString &deliveryId, const QStringList &texts)
+    {
+        Bot::BotResponse response;
+        response.deliveryId = deliveryId;
+        response.deliveryIds = {deliveryId};
+        for (const QString &text : texts) {
+            Bot::BotReply reply;
+            reply.kind = Bot::ReplyKind::Text;
+            reply.text = text;
+            response.items.append(reply);
+        }
+        Q_EMIT replied(deliveryId, response);
+    }
+    void fail(const QString &deliveryId)
+    {
+        Bot::BotError error;
+        error.code = QStringLiteral("bot.http_5xx");
+        error.message = QStringLiteral("The bot answered 503.");
+        Q_EMIT deliveryFailed(deliveryId, error);
+    }
+
+    QStringList delivered;
+
+protected:
+    void sendEvent(const Bot::BotEvent &event) override
+    {
+        delivered.append(event.deliveryId);
+    }
+};
+
+LivePerson::CommandResult connectionClosed()
+{
+    LivePerson::ApiError error;
+    error.kind = LivePerson::ApiErrorKind::NotConnected;
+    error.message = QStringLiteral("The LivePerson connection closed (code 1006) before the answer came.");
+    LivePerson::CommandResult result;
+    result.error = error;
+    return result;
+}
+
+QStringList texts(const QList<FakeAgentChannel::Command> &commands)
+{
+    QStringList out;
+    for (const auto &command : commands) {
+        out.append(command.text);
+    }
+    return out;
+}
+
+QString causeOf(const QJsonArray &metadata)
+{
+    for (const QJsonValue &value : metadata) {
+        if (value.toObject().value(QStringLiteral("type")).toString() == QLatin1String("EscalationSummary")) {
+            return value.toObject().value(QStringLiteral("escalationCause")).toString();
+        }
+    }
+    return {};
+}
+} // namespace
+
+class TestConnectorFaults : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Rig
+    {
+        QTemporaryDir dir;
+        Test::FakeClock clock;
+        std::unique_ptr<Storage::TranscriptStore> store;
+        EventLog eventLog;
+        std::unique_ptr<SessionEngine> engine;
+        FakeAgentChannel *channel = nullptr;
+        ScriptedBot *bot = nullptr;
+        QString fallbackSkillId;
+        QHash<QString, ConversationSnapshot> snapshots;
+        QList<TranscriptEntry> entries;
+    };
+
+    std::unique_ptr<Rig> makeRig(const QString &fallbackSkillId = QStringLiteral("2002"))
+    {
+        auto rig = std::make_unique<Rig>();
+        Storage::TranscriptStore::Options options;
+        options.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
+        rig->store = std::make_unique<Storage::TranscriptStore>(options);
+        if (!rig->store->openAndWait()) {
+            return nullptr;
+        }
+        rig->fallbackSkillId = fallbackSkillId;
+        if (!startEngine(*rig)) {
+            return nullptr;
+        }
+        return rig;
+    }
+
+    /** A (new) engine on the rig's store, as after a restart; waits until its channel is online. */
+    bool startEngine(Rig &rig)
+    {
+        rig.engine.reset();
+        rig.channel = nullptr;
+        rig.bot = nullptr;
+        SessionSettings settings;
+        settings.integrationId = QStringLiteral("faults");
+        settings.name = QStringLiteral("Faults");
+        settings.botSkillId = QStringLiteral("1001");
+        settings.fallbackSkillId = rig.fallbackSkillId;
+        settings.tickMs = 1;
+        SessionParts parts;
+        Rig *raw = &rig;
+        parts.makeChannel = [raw](QObject *parent) {
+            raw->channel = new FakeAgentChannel(parent);
+            raw->channel->setAutoComplete(false);
+            return raw->channel;
+        };
+        parts.makeBot = [raw](const QString &, QObject *parent) {
+            raw->bot = new ScriptedBot(parent);
+            return raw->bot;
+        };
+        rig.engine = std::make_unique<SessionEngine>(settings, parts, rig.store.get(), &rig.eventLog, rig.clock);
+        connect(rig.engine.get(), &SessionEngine::ticked, this,
+                [raw](const QList<ConversationSnapshot> &conversations, const QList<TranscriptEntry> &entries) {
+                    for (const ConversationSnapshot &snapshot : conversations) {
+                        raw->snapshots.insert(snapshot.id, snapshot);
+                    }
+                    raw->entries.append(entries);
+                });
+        rig.engine->start();
+        return QTest::qWaitFor([raw] { return raw->channel && raw->channel->status().state == ChannelState::Online; });
+    }
+
+    /** Everything the engine enqueued in the store is committed. */
+    static bool flushed(Rig &rig)
+    {
+        bool done = false;
+        QObject context;
+        rig.store->flush(&context, [&done] { done = true; });
+        return QTest::qWaitFor([&done] { return done; });
+    }
+
+    static qint64 lastHandled(Rig &rig, const QString &dialogId)
+    {
+        if (!flushed(rig)) {
+            return -2;
+        }
+        const Result<qint64> last = rig.store->lastHandledSequence(dialogId);
+        return last.ok() ? last.value() : -2;
+    }
+
+    static QList<int> publishedIndexes(Rig &rig, const QString &deliveryId)
+    {
+        QList<int> indexes;
+        bool done = false;
+        QObject context;
+        if (!flushed(rig)) {
+            return {-2};
+        }
+        rig.store->fetchPublishedReplyIndexes(deliveryId, &context, [&](const Result<QList<int>> &result) {
+            if (result.ok()) {
+                indexes = result.value();
+            }
+            done = true;
+        });
+        if (!QTest::qWaitFor([&done] { return done; })) {
+            return {-1};
+        }
+        return indexes;
+    }
+
+    static bool hasEntry(const Rig &rig, const QString &code)
+    {
+        for (const TranscriptEntry &entry : rig.entries) {
+            if (entry.code == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static QList<FakeAgentChannel::Command> pendingOf(Rig &rig, const QString &kind)
+    {
+        QList<FakeAgentChannel::Command> out;
+        for (const auto &command : rig.channel->commands(kind)) {
+            if (!command.completed) {
+                out.append(command);
+            }
+        }
+        return out;
+    }
+
+    /** Conversation "c1" with one consumer message handed to the bot; returns its delivery id. */
+    static QString converse(Rig &rig, const QString &text = QStringLiteral("hello"))
+    {
+        if (!rig.channel->conversations().size()) {
+            rig.channel->startConversation(QStringLiteral("c1"));
+        }
+        const LivePerson::ConversationMessage message = rig.channel->deliverMessage(QStringLiteral("c1"), text);
+        return QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // --- 1. replies and the channel ---------------------------------------------------------
+
+    void replyHeldWhileReconnectingIsPublishedOnceOnline()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        const QString delivery = converse(*rig);
+        QCOMPARE(rig->bot->delivered, QStringList{delivery});
+
+        rig->channel->setState(ChannelState::Reconnecting, QStringLiteral("socket dropped"));
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("connector.reply_held")));
+        // Nothing tried on the wire, nothing recorded as published, the message not handled.
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 0);
+        QCOMPARE(publishedIndexes(*rig, delivery), QList<int>{});
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(-1));
+
+        rig->channel->setState(ChannelState::Online);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QCOMPARE(texts(rig->channel->commands(QStringLiteral("sendText"))),
+                 (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+        QCOMPARE(publishedIndexes(*rig, delivery), (QList<int>{0, 1}));
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 0);
+    }
+
+    void dropBetweenItemsHoldsTheRestAndNeverResends()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        const QString delivery = converse(*rig);
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        // "one" got its answer just before the socket dropped; "two" waits for the channel.
+        rig->channel->setState(ChannelState::Reconnecting);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("connector.reply_held")));
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1);
+        // A restart now would re-send "two" (not recorded as published) and skip "one".
+        QCOMPARE(publishedIndexes(*rig, delivery), QList<int>{0});
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(-1));
+
+        rig->channel->setState(ChannelState::Online);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QCOMPARE(texts(rig->channel->commands(QStringLiteral("sendText"))),
+                 (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+    }
+
+    void ambiguousPublishFailureEscalatesInsteadOfResending()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QSignalSpy finished(rig->engine.get(), &SessionEngine::escalationFinished);
+        const QString delivery = converse(*rig);
+        rig->bot->answer(delivery, {QStringLiteral("one")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        // Sent, then the socket closed before the answer: it may have arrived.
+        rig->channel->setState(ChannelState::Reconnecting);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id, connectionClosed());
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("liveperson.publish_failed")));
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(-1));
+
+        rig->channel->setState(ChannelState::Online);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+        const auto transfer = pendingOf(*rig, QStringLiteral("transferToSkill")).first();
+        QCOMPARE(transfer.skillId, QStringLiteral("2002"));
+        QCOMPARE(causeOf(transfer.metadata), QStringLiteral("liveperson.publish_failed"));
+        rig->channel->completeCommand(transfer.id);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QTRY_COMPARE(rig->snapshots.value(QStringLiteral("c1")).status, ConversationStatus::Escalated);
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1); // never re-sent
+    }
+
+    void ambiguousPublishFailureWithoutFallbackAlerts()
+    {
+        auto rig = makeRig(QString());
+        QVERIFY(rig);
+        QSignalSpy alerts(rig->engine.get(), &SessionEngine::alertRaised);
+        const QString delivery = converse(*rig);
+        rig->bot->answer(delivery, {QStringLiteral("one")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id, connectionClosed());
+        QTRY_COMPARE(alerts.size(), 1);
+        QVERIFY(alerts.first().first().toString().contains(QStringLiteral("c1")));
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1);
+    }
+
+    /** SIGKILL after the write-ahead record and before LivePerson's answer: not sent again, but noted. */
+    void restartWithUnknownOutcomeIsNotResent()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        const QString delivery = converse(*rig);
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(publishedIndexes(*rig, delivery), QList<int>{0});
+
+        QVERIFY(startEngine(*rig)); // the old engine dies with its send unanswered
+        rig->channel->startConversation(QStringLiteral("c1"));
+        LivePerson::ConversationMessage again;
+        again.conversationId = QStringLiteral("c1");
+        again.dialogId = QStringLiteral("c1");
+        again.sequence = 0;
+        again.originatorRole = QStringLiteral("CONSUMER");
+        again.text = QStringLiteral("hello");
+        again.recovered = true;
+        rig->channel->deliverMessage(again);
+        QCOMPARE(rig->bot->delivered, QStringList{delivery});
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("connector.unknown_publish_after_restart")));
+        // "one" is not sent again; "two" (never recorded) goes out.
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).first().text, QStringLiteral("two"));
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 0);
+    }
+
+    /** Restart after a confirmed send (message not yet handled): skipped, no escalation. */
+    void restartAfterConfirmedSendSkipsQuietly()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        const QString delivery = converse(*rig);
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        // "two" is recorded as published before it is sent.
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(publishedIndexes(*rig, delivery), (QList<int>{0, 1}));
+        QVERIFY(flushed(*rig));
+
+        // "two" is answered before the kill: both confirmed, so nothing is re-sent and nothing escalated.
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QVERIFY(startEngine(*rig));
+        rig->channel->startConversation(QStringLiteral("c1"));
+        LivePerson::ConversationMessage again;
+        again.conversationId = QStringLiteral("c1");
+        again.dialogId = QStringLiteral("c1");
+        again.sequence = 0;
+        again.originatorRole = QStringLiteral("CONSUMER");
+        again.text = QStringLiteral("hello");
+        again.recovered = true;
+        rig->channel->deliverMessage(again);
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        // Two store round trips: the published indexes, then the transcript the check reads.
+        QVERIFY(flushed(*rig));
+        QVERIFY(flushed(*rig));
+        QVERIFY(flushed(*rig));
+        QCOMPARE(rig->channel->commands().size(), 0);
+        QVERIFY(!hasEntry(*rig, QStringLiteral("connector.unknown_publish_after_restart")));
+    }
+
+    // --- 2. escalations and the channel -----------------------------------------------------
+
+    void transferFailedByTheConnectionIsRetriedOnceOnline()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QSignalSpy finished(rig->engine.get(), &SessionEngine::escalationFinished);
+        const QString first = converse(*rig);
+        rig->bot->fail(first);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+        rig->channel->setState(ChannelState::Reconnecting);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("transferToSkill")).first().id,
+                                      connectionClosed());
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("escalation.retry")));
+        QVERIFY(!hasEntry(*rig, QStringLiteral("escalation.failed")));
+        QCOMPARE(finished.size(), 0);
+
+        // The consumer writes while the transfer waits: recorded, not sent to the bot, not lost.
+        const QString second = converse(*rig, QStringLiteral("anyone there?"));
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("connector.during_escalation")));
+        QCOMPARE(rig->bot->delivered, QStringList{first});
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(-1));
+
+        rig->channel->setState(ChannelState::Online);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("transferToSkill")).first().id);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QTRY_COMPARE(rig->snapshots.value(QStringLiteral("c1")).status, ConversationStatus::Escalated);
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 2);
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(1));
+        QVERIFY(second.endsWith(QStringLiteral(":1")));
+    }
+
+    void announcedTransferSettlesTheRetry()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QSignalSpy finished(rig->engine.get(), &SessionEngine::escalationFinished);
+        rig->bot->fail(converse(*rig));
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+        rig->channel->setState(ChannelState::Reconnecting);
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("transferToSkill")).first().id,
+                                      connectionClosed());
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("escalation.retry")));
+        // The transfer did go through: LivePerson says so after the reconnect.
+        rig->channel->transferRemotely(QStringLiteral("c1"), QStringLiteral("2002"));
+        rig->channel->setState(ChannelState::Online);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QTRY_COMPARE(rig->snapshots.value(QStringLiteral("c1")).status, ConversationStatus::Escalated);
+        // The resume queued by the Online state ran before the store's flush answer came back.
+        QVERIFY(flushed(*rig));
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 1);
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+    }
+
+    void transferGivesUpAfterThreeConnectionFailures()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QSignalSpy alerts(rig->engine.get(), &SessionEngine::alertRaised);
+        QSignalSpy finished(rig->engine.get(), &SessionEngine::escalationFinished);
+        rig->bot->fail(converse(*rig));
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+            rig->channel->setState(ChannelState::Reconnecting);
+            rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("transferToSkill")).first().id,
+                                          connectionClosed());
+            rig->channel->setState(ChannelState::Online);
+        }
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("escalation.failed")));
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 3);
+        QCOMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
+        QTRY_COMPARE(rig->snapshots.value(QStringLiteral("c1")).status, ConversationStatus::Open);
+    }
+
+    void refusedTransferFailsAtOnce()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QSignalSpy finished(rig->engine.get(), &SessionEngine::escalationFinished);
+        rig->bot->fail(converse(*rig));
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("transferToSkill")).size(), 1);
+        LivePerson::CommandResult refused;
+        LivePerson::ApiError error;
+        error.kind = LivePerson::ApiErrorKind::Http;
+        error.status = 400;
+        error.message = QStringLiteral("Bad skill.");
+        refused.error = error;
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("transferToSkill")).first().id, refused);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 1);
+    }
+
+    // --- the welcome setting (SessionFactory passes it on as SessionSettings::sendWelcome) -----
+
+    void sendWelcomeSettingRoundTripsAndDefaultsToOff()
+    {
+        Storage::IntegrationDefinition definition;
+        definition.bot.sendWelcome = true;
+        QJsonObject json = definition.toJson();
+        QCOMPARE(json.value(QStringLiteral("bot")).toObject().value(QStringLiteral("sendWelcome")), QJsonValue(true));
+        const QString path = QStringLiteral("integrations[0]");
+        QList<Storage::FieldError> errors;
+        QVERIFY(Storage::IntegrationDefinition::fromJson(json, path, &errors).bot.sendWelcome);
+        const auto welcomeErrors = [&errors] {
+            return std::count_if(errors.cbegin(), errors.cend(), [](const Storage::FieldError &error) {
+                return error.path.endsWith(QLatin1String(".sendWelcome"));
+            });
+        };
+        QCOMPARE(welcomeErrors(), 0);
+
+        QJsonObject bot = json.value(QStringLiteral("bot")).toObject();
+        bot.remove(QStringLiteral("sendWelcome"));
+        json.insert(QStringLiteral("bot"), bot);
+        errors.clear();
+        const auto absent = Storage::IntegrationDefinition::fromJson(json, path, &errors);
+        QVERIFY(!absent.bot.sendWelcome);
+        QVERIFY(!absent.bot.unknownFields.contains(QStringLiteral("sendWelcome")));
+        QCOMPARE(welcomeErrors(), 0);
+
+        bot.insert(QStringLiteral("sendWelcome"), QStringLiteral("yes"));
+        json.insert(QStringLiteral("bot"), bot);
+        errors.clear();
+        Storage::IntegrationDefinition::fromJson(json, path, &errors);
+        QCOMPARE(welcomeErrors(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectorFaults)
+#include "tst_connector_faults.moc"
