@@ -244,6 +244,9 @@ void HttpClientPrivate::configureEasy(CURL *easy)
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    // Bot requests and answers are small: the minimum upload buffer (16 KiB, libcurl's default is
+    // 64 KiB) keeps an in-flight or pooled handle small.
+    curl_easy_setopt(easy, CURLOPT_UPLOAD_BUFFERSIZE, 16384L);
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(options.connectTimeoutMs));
     curl_easy_setopt(easy, CURLOPT_USERAGENT, options.userAgent.constData());
     long version = CURL_HTTP_VERSION_1_1;
@@ -312,8 +315,11 @@ CURL *HttpClientPrivate::takeEasy()
 
 void HttpClientPrivate::recycleEasy(CURL *easy)
 {
-    // Keep a bounded pool; handles carry no per-request state that send() does not overwrite.
-    if (freeHandles.size() < 256) {
+    // Keep a bounded pool (one handle per pooled connection); handles carry no per-request state
+    // that send() does not overwrite. Each idle handle keeps libcurl's receive and upload buffers,
+    // so a pool far larger than the connection limit costs megabytes for as long as the client
+    // lives (switchboard-cli bench, docs/PERFORMANCE.md).
+    if (freeHandles.size() < 64) {
         freeHandles.push_back(easy);
     } else {
         curl_easy_cleanup(easy);

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Switchboard::Sandbox
 {
 
@@ -44,6 +46,11 @@ Result<QJsonObject> LoadGenerator::start(const LoadPlan &plan)
     m_sent = 0;
     m_replies = 0;
     m_failures = 0;
+    m_latenciesUs.clear();
+    m_latenciesUs.reserve(static_cast<size_t>(std::min<qint64>(
+        static_cast<qint64>(plan.consumers) * plan.messagesPerConsumer, 4'000'000)));
+    m_firstSentNs = -1;
+    m_lastReplyNs = -1;
     m_clock.start();
     m_lastTickMs = 0;
     m_active = true;
@@ -61,7 +68,25 @@ void LoadGenerator::stop()
 
 QJsonObject LoadGenerator::status() const
 {
-    return QJsonObject{{QStringLiteral("active"), m_active},
+    std::vector<float> sorted = m_latenciesUs;
+    std::sort(sorted.begin(), sorted.end());
+    const auto percentile = [&sorted](double p) {
+        if (sorted.empty()) {
+            return 0.0;
+        }
+        const auto index = std::min(sorted.size() - 1, static_cast<size_t>(p * static_cast<double>(sorted.size())));
+        return static_cast<double>(sorted[index]) / 1000.0;
+    };
+    const QJsonObject latency{{QStringLiteral("p50"), percentile(0.50)},
+                              {QStringLiteral("p95"), percentile(0.95)},
+                              {QStringLiteral("p99"), percentile(0.99)},
+                              {QStringLiteral("max"), sorted.empty() ? 0.0 : static_cast<double>(sorted.back()) / 1000.0},
+                              {QStringLiteral("samples"), static_cast<qint64>(sorted.size())}};
+    const double elapsedMs = m_firstSentNs >= 0 && m_lastReplyNs > m_firstSentNs
+                                 ? static_cast<double>(m_lastReplyNs - m_firstSentNs) / 1e6
+                                 : 0.0;
+    return QJsonObject{{QStringLiteral("latencyMs"), latency},
+                       {QStringLiteral("elapsedMs"), elapsedMs},{QStringLiteral("active"), m_active},
                        {QStringLiteral("consumers"), m_plan.consumers},
                        {QStringLiteral("messagesPerConsumer"), m_plan.messagesPerConsumer},
                        {QStringLiteral("ratePerSecond"), m_plan.ratePerSecond},
@@ -108,6 +133,7 @@ void LoadGenerator::tick()
             c.conversationId = created.value();
             m_byConversation.insert(c.conversationId, static_cast<int>(&c - m_consumers.data()));
         }
+        const qint64 sentNs = m_clock.nsecsElapsed();
         const Result<Message> sent = m_model->consumerText(
             c.conversationId, QStringLiteral("load message %1 of %2").arg(c.sent + 1).arg(m_plan.messagesPerConsumer));
         m_tokens -= 1;
@@ -120,6 +146,10 @@ void LoadGenerator::tick()
         ++m_sent;
         c.awaitingReply = true;
         c.lastSentMs = now;
+        c.lastSentNs = sentNs;
+        if (m_firstSentNs < 0) {
+            m_firstSentNs = c.lastSentNs;
+        }
     }
     if (!anyLeft) {
         for (const SimConsumer &c : std::as_const(m_consumers)) {
@@ -150,6 +180,10 @@ void LoadGenerator::handleMessageAdded(const QString &conversationId, const Mess
     if (c.awaitingReply) {
         c.awaitingReply = false;
         ++m_replies;
+        m_lastReplyNs = m_clock.nsecsElapsed();
+        if (m_latenciesUs.size() < 4'000'000) {
+            m_latenciesUs.push_back(static_cast<float>(static_cast<double>(m_lastReplyNs - c.lastSentNs) / 1000.0));
+        }
     }
 }
 

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <vector>
+
 namespace Switchboard::Sandbox
 {
 
@@ -36,6 +38,11 @@ struct LoadPlan
  * (token bucket, 10 ms tick). A consumer sends its next message as soon as the previous one got
  * an agent reply, or after replyTimeoutMs without one — so a fast bot is driven at the full rate
  * and a silent one still gets all its messages.
+ *
+ * For benchmarks (switchboard-cli bench) status() also reports the round trip of each answered
+ * message — consumer message stored → agent reply stored, both on the emulator's thread, from a
+ * monotonic clock — as "latencyMs" {p50, p95, p99, max, samples}, and the run's "elapsedMs"
+ * from the first message sent to the last reply seen.
  *
  * Owned by Emulator; emulator thread.
  */
@@ -63,6 +70,8 @@ private:
         int sent = 0;
         bool awaitingReply = false;
         qint64 lastSentMs = 0;
+        /** Monotonic send time of the message awaiting a reply (ns since the run started). */
+        qint64 lastSentNs = 0;
         bool done = false;
     };
     void tick();
@@ -81,6 +90,10 @@ private:
     qint64 m_replies = 0;
     qint64 m_failures = 0;
     bool m_active = false;
+    /** Consumer message → agent reply, in µs, one sample per answered message (for the benchmark). */
+    std::vector<float> m_latenciesUs;
+    qint64 m_firstSentNs = -1;
+    qint64 m_lastReplyNs = -1;
 };
 
 } // namespace Switchboard::Sandbox

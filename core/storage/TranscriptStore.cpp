@@ -158,6 +158,26 @@ void TranscriptStore::enqueueRecord(qsizetype count, Item &&item)
     }
 }
 
+bool TranscriptStore::enqueueFlushMarker(std::function<void()> notify)
+{
+    bool postDrain = false;
+    {
+        QMutexLocker locker(&m_queue->mutex);
+        if (!m_queue->openCalled) {
+            return false;
+        }
+        m_queue->items.emplace_back(Detail::FlushMarker{std::move(notify)});
+        if (!m_queue->drainRequested) {
+            m_queue->drainRequested = true;
+            postDrain = true;
+        }
+    }
+    if (postDrain) {
+        QMetaObject::invokeMethod(m_worker, &TranscriptWorker::drain, Qt::QueuedConnection);
+    }
+    return true;
+}
+
 bool TranscriptStore::enqueueTask(std::function<void(TranscriptWorker &)> task, bool front)
 {
     bool postDrain = false;
@@ -277,7 +297,7 @@ qsizetype TranscriptStore::pendingCount() const
 quint64 TranscriptStore::flush()
 {
     const quint64 ticket = ++m_nextTicket;
-    const bool queued = enqueueTask([this, ticket](TranscriptWorker &) {
+    const bool queued = enqueueFlushMarker([this, ticket] {
         QMetaObject::invokeMethod(
             this,
             [this, ticket] {
@@ -300,7 +320,7 @@ quint64 TranscriptStore::flush()
 void TranscriptStore::flush(QObject *context, std::function<void()> done)
 {
     const Detail::RelayHandle relay = Detail::CallbackRelay::makeRelay(context ? context : this);
-    const bool queued = enqueueTask([relay, done](TranscriptWorker &) {
+    const bool queued = enqueueFlushMarker([relay, done] {
         relay->post(done);
     });
     if (!queued) {

@@ -188,6 +188,8 @@ private:
     template<typename Item>
     void enqueueRecord(qsizetype count, Item &&item);
     bool enqueueTask(std::function<void(Detail::TranscriptWorker &)> task, bool front = false);
+    /** A flush marker: `notify` runs on the store's thread after the commit that covers it (group commit). */
+    bool enqueueFlushMarker(std::function<void()> notify);
     template<typename T>
     Result<T> runSync(std::function<Result<T>(Detail::TranscriptWorker &)> query);
     template<typename T>

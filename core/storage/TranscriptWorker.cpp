@@ -279,16 +279,29 @@ void TranscriptWorker::drain()
         m_queue->drainRequested = false;
         m_queue->timerRequested = false;
     }
+    // Flush markers wait for the next commit instead of forcing one where they stand: a marker only
+    // promises that what came before it is committed, and committing later records with it keeps
+    // that promise (group commit).
+    std::vector<std::function<void()>> waiting;
+    const auto commitAndNotify = [this, &waiting] {
+        commit();
+        for (const std::function<void()> &notify : waiting) {
+            notify();
+        }
+        waiting.clear();
+    };
     for (TranscriptItem &item : items) {
         if (auto *task = std::get_if<TranscriptTask>(&item)) {
-            // Whatever was enqueued before a task (a query, a flush marker) is committed first.
-            commit();
+            // Whatever was enqueued before a task (a query, open/close) is committed first.
+            commitAndNotify();
             (*task)(*this);
+        } else if (auto *marker = std::get_if<FlushMarker>(&item)) {
+            waiting.push_back(std::move(marker->notify));
         } else {
             writeItem(item);
         }
     }
-    commit();
+    commitAndNotify();
 }
 
 void TranscriptWorker::writeItem(TranscriptItem &item)
@@ -304,7 +317,7 @@ void TranscriptWorker::writeItem(TranscriptItem &item)
     std::visit(
         [this](const auto &value) {
             using T = std::decay_t<decltype(value)>;
-            if constexpr (!std::is_same_v<T, TranscriptTask>) {
+            if constexpr (!std::is_same_v<T, TranscriptTask> && !std::is_same_v<T, FlushMarker>) {
                 write(value);
             }
         },

@@ -35,6 +35,16 @@ struct PublishStateChange
 /** Work that must run on the store's thread in queue order (queries, flush markers, open/close). */
 using TranscriptTask = std::function<void(TranscriptWorker &worker)>;
 
+/**
+ * A flush marker: `notify` runs once everything enqueued before it is committed. Unlike a task it
+ * does not force a commit where it stands; markers that meet in one drain share one commit (group
+ * commit), so many sessions waiting for their write-ahead marks cost one WAL commit, not one each.
+ */
+struct FlushMarker
+{
+    std::function<void()> notify;
+};
+
 using TranscriptItem = std::variant<ConversationRecord,
                                     MessageRecord,
                                     HopRecord,
@@ -44,7 +54,8 @@ using TranscriptItem = std::variant<ConversationRecord,
                                     PublishedReply,
                                     PublishStateChange,
                                     TranscriptBatch,
-                                    TranscriptTask>;
+                                    TranscriptTask,
+                                    FlushMarker>;
 
 /** The queue shared by TranscriptStore (producers, any thread) and its worker (one consumer). */
 struct TranscriptQueue
