@@ -38,6 +38,8 @@ EscalationDialog::EscalationDialog(ConnectorSession *session, Mode mode, const Q
 {
     setObjectName(QStringLiteral("escalationDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
+    // Wide enough for the placeholders and a conversation id on one line.
+    setMinimumWidth(520);
     setWindowIcon(Icons::icon(Icons::Icon::Escalate));
     const QString name = m_session ? m_session->name() : QString();
 

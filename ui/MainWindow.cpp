@@ -203,6 +203,9 @@ void MainWindow::buildWorkspace()
     m_integrationList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_integrationList->setUniformItemSizes(true);
     m_integrationList->setIconSize(QSize(16, 16));
+    // Names elide rather than scroll sideways ("Sandbox demo bot (chat)" and longer).
+    m_integrationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_integrationList->setTextElideMode(Qt::ElideMiddle);
     m_integrationList->setMinimumWidth(160);
     m_integrationList->setMaximumWidth(320);
 
@@ -212,6 +215,7 @@ void MainWindow::buildWorkspace()
     splitter->addWidget(m_panelStack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({210, 1000});
 
     auto *layout = new QVBoxLayout(m_workspace);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -234,6 +238,8 @@ void MainWindow::buildEventLogDock()
     m_eventLog = new EventLogWidget(m_eventLogDock);
     m_eventLogDock->setWidget(m_eventLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventLogDock);
+    // The log is a strip under the panels, not half the window.
+    resizeDocks({m_eventLogDock}, {170}, Qt::Vertical);
 }
 
 void MainWindow::setSessionManager(SessionManager *manager)
@@ -289,6 +295,7 @@ void MainWindow::setSandboxController(SandboxController *controller)
         m_sandboxDock = new QDockWidget(tr("Sandbox"), this);
         m_sandboxDock->setObjectName(QStringLiteral("sandboxDock"));
         addDockWidget(Qt::RightDockWidgetArea, m_sandboxDock);
+        resizeDocks({m_sandboxDock}, {340}, Qt::Horizontal);
     }
     m_sandboxPanel = new SandboxPanel(controller, m_sandboxDock);
     m_sandboxDock->setWidget(m_sandboxPanel);

@@ -61,14 +61,19 @@ SessionPanel::SessionPanel(ConnectorSession *session, QWidget *parent)
     topSplitter->addWidget(buildConversationPane());
     topSplitter->addWidget(buildTranscriptPane());
     m_inspector = new HopInspector(topSplitter);
+    m_inspector->setMinimumWidth(220);
     topSplitter->addWidget(m_inspector);
     topSplitter->setStretchFactor(0, 3);
     topSplitter->setStretchFactor(1, 4);
     topSplitter->setStretchFactor(2, 2);
+    topSplitter->setChildrenCollapsible(false);
+    // Initial proportions (list : transcript : inspector); the splitter scales them to the panel.
+    topSplitter->setSizes({380, 560, 260});
     mainSplitter->addWidget(topSplitter);
     mainSplitter->addWidget(buildHealthPane());
     mainSplitter->setStretchFactor(0, 4);
     mainSplitter->setStretchFactor(1, 1);
+    mainSplitter->setSizes({560, 170});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -240,6 +245,7 @@ QWidget *SessionPanel::buildConversationPane()
     m_searchEdit->setClearButtonEnabled(true);
 
     m_conversationView = new QTreeView(pane);
+    m_conversationView->setMinimumWidth(260);
     m_conversationView->setObjectName(QStringLiteral("conversationView"));
     m_conversationView->setAccessibleName(tr("Conversations"));
     m_conversationView->setModel(m_conversationFilter);
@@ -286,6 +292,8 @@ QWidget *SessionPanel::buildTranscriptPane()
     m_transcriptTitle = new QLabel(pane);
     m_transcriptTitle->setObjectName(QStringLiteral("transcriptTitleLabel"));
     m_transcriptTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Two ids in the title must not widen the pane: wrap at the separators instead.
+    m_transcriptTitle->setWordWrap(true);
 
     m_transcriptDelegate = new TranscriptDelegate(this);
     m_transcriptView = new TranscriptView(pane);
@@ -324,6 +332,7 @@ QWidget *SessionPanel::buildHealthPane()
     title->setFont(bold);
 
     m_healthGraph = new HealthGraphWidget(pane);
+    m_healthGraph->setMinimumHeight(110);
     m_rangeGroup = new QButtonGroup(pane);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(title);

@@ -218,6 +218,9 @@ void TranscriptView::reinitialise()
     m_heights.assign(n, estimate);
     m_measured.assign(n, 0);
     m_unmeasured = int(n);
+    // m_tops must match the new row count before rowAtY() reads it (ASan: heap-buffer-overflow
+    // in rowAtY() when a reset brought more rows than the old layout had).
+    rebuild();
     m_width = viewport()->width();
     m_followTail = true;
     measureVisible();

@@ -28,15 +28,24 @@ Console::Console(MainWindow *window, Options options, QObject *parent)
     , m_window(window)
     , m_options(std::move(options))
     , m_integrations(std::make_unique<Storage::IntegrationStore>(m_options.configDir))
-    , m_secrets(std::make_unique<Storage::KeychainSecretStore>())
     , m_manager(std::make_unique<Connector::SessionManager>())
 {
+    if (m_options.secretStore) {
+        m_secrets = m_options.secretStore;
+    } else {
+        m_ownedSecrets = std::make_unique<Storage::KeychainSecretStore>();
+        m_secrets = m_ownedSecrets.get();
+    }
     Storage::TranscriptStore::Options storeOptions;
     if (m_options.sandbox) {
         // The sandbox's conversations are demo data: they live in a scratch directory.
-        m_scratchDir = QDir(QDir::tempPath()).filePath(QStringLiteral("switchboard-sandbox-%1").arg(QCoreApplication::applicationPid()));
+        m_scratchDir = QDir(QDir::tempPath())
+                           .filePath(QStringLiteral("switchboard-sandbox-%1").arg(QCoreApplication::applicationPid()));
         QDir().mkpath(m_scratchDir);
         storeOptions.path = QDir(m_scratchDir).filePath(QStringLiteral("transcripts.sqlite"));
+    }
+    if (!m_options.transcriptPath.isEmpty()) {
+        storeOptions.path = m_options.transcriptPath;
     }
     m_store = std::make_unique<Storage::TranscriptStore>(storeOptions);
     m_store->open();
@@ -56,8 +65,9 @@ Console::Console(MainWindow *window, Options options, QObject *parent)
             createSession(*definition);
         }
     });
-    connect(m_integrations.get(), &Storage::IntegrationStore::integrationRemoved, this,
-            [this](const QString &id) { m_manager->removeSession(id); });
+    connect(m_integrations.get(), &Storage::IntegrationStore::integrationRemoved, this, [this](const QString &id) {
+        m_manager->removeSession(id);
+    });
 }
 
 Console::~Console()
@@ -77,8 +87,8 @@ Console::~Console()
 void Console::start()
 {
     if (const VoidResult loaded = m_integrations->load(); !loaded) {
-        m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error, {}, {}, QStringLiteral("storage.load"),
-                                      loaded.error().message);
+        m_manager->eventLog()->append(
+            Connector::EventLogEntry::Level::Error, {}, {}, QStringLiteral("storage.load"), loaded.error().message);
     }
     for (const auto &definition : m_integrations->integrations()) {
         createSession(definition);
@@ -90,7 +100,10 @@ void Console::start()
 
 void Console::shutdown()
 {
-    connect(m_manager.get(), &Connector::SessionManager::allStopped, this, &Console::shutdownFinished,
+    connect(m_manager.get(),
+            &Connector::SessionManager::allStopped,
+            this,
+            &Console::shutdownFinished,
             Qt::UniqueConnection);
     m_manager->stopAll();
     // A session that cannot reach LivePerson must not keep the window from closing.
@@ -104,13 +117,16 @@ void Console::createSession(const Storage::IntegrationDefinition &definition)
         return;
     }
     Connector::SessionFactory::loadSecrets(
-        m_secrets.get(), definition, this, [this, definition](const Result<Connector::SessionSecrets> &secrets) {
+        m_secrets, definition, this, [this, definition](const Result<Connector::SessionSecrets> &secrets) {
             if (!secrets) {
-                m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error, definition.id, {},
-                                              secrets.error().code, secrets.error().message);
+                m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error,
+                                              definition.id,
+                                              {},
+                                              secrets.error().code,
+                                              secrets.error().message);
                 return;
             }
-            Connector::SessionEnvironment environment;
+            Connector::SessionEnvironment environment = m_options.environment;
             environment.store = m_store.get();
             environment.eventLog = m_manager->eventLog();
             Connector::ConnectorSession *session =
@@ -127,7 +143,9 @@ void Console::startSandbox()
     }
     // The emulator and its demo bots serve on their own thread: none of their I/O is the UI's.
     SandboxLauncher::Options options;
-    options.stateDir = QDir(m_scratchDir.isEmpty() ? QDir::tempPath() : m_scratchDir).filePath(QStringLiteral("sandbox"));
+    options.stateDir =
+        QDir(m_scratchDir.isEmpty() ? QDir::tempPath() : m_scratchDir).filePath(QStringLiteral("sandbox"));
+    options.chatConsumers = 3;
     m_sandbox = new SandboxLauncher(options);
     m_sandbox->moveToThread(&m_sandboxThread);
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
@@ -139,7 +157,9 @@ void Console::startSandbox()
             if (!started) {
                 const QString message = started.error().message;
                 QMetaObject::invokeMethod(this, [this, message] {
-                    m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error, {}, {},
+                    m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error,
+                                                  {},
+                                                  {},
                                                   QStringLiteral("sandbox.start"),
                                                   tr("The sandbox did not start: %1").arg(message));
                 });
@@ -151,9 +171,24 @@ void Console::startSandbox()
             const QVariantMap secretMap{{QStringLiteral("loginPassword"), secrets.loginPassword},
                                         {QStringLiteral("appJwtClientId"), secrets.appJwtClientId},
                                         {QStringLiteral("appJwtClientSecret"), secrets.appJwtClientSecret}};
-            QMetaObject::invokeMethod(this, [this, line, definition, secretMap] {
-                sandboxStarted(line, definition, secretMap);
-            });
+            QMetaObject::invokeMethod(
+                this, [this, line, definition, secretMap] { sandboxStarted(line, definition, secretMap); });
+            // The chat-channel integration (Chat Agent API, the chat bot user) runs beside it, so
+            // both channels are live in the first run; its simulated visitors start by themselves
+            // once the chat bot is Online (SandboxLauncher::Options::chatConsumers).
+            const Storage::IntegrationDefinition chat = launcher->chatIntegration();
+            if (!chat.id.isEmpty()) {
+                const Connector::SessionSecrets chatSecrets = launcher->chatSecrets();
+                QMetaObject::invokeMethod(this, [this, chat, chatSecrets] {
+                    Connector::SessionEnvironment environment = m_options.environment;
+                    environment.store = m_store.get();
+                    environment.eventLog = m_manager->eventLog();
+                    Connector::ConnectorSession *session =
+                        Connector::SessionFactory::create(chat, chatSecrets, environment);
+                    m_manager->addSession(session);
+                    session->start();
+                });
+            }
         },
         Qt::QueuedConnection);
 }
@@ -166,7 +201,7 @@ void Console::sandboxStarted(const QJsonObject &line,
     secrets.loginPassword = secretMap.value(QStringLiteral("loginPassword")).toString();
     secrets.appJwtClientId = secretMap.value(QStringLiteral("appJwtClientId")).toString();
     secrets.appJwtClientSecret = secretMap.value(QStringLiteral("appJwtClientSecret")).toString();
-    Connector::SessionEnvironment environment;
+    Connector::SessionEnvironment environment = m_options.environment;
     environment.store = m_store.get();
     environment.eventLog = m_manager->eventLog();
     Connector::ConnectorSession *session = Connector::SessionFactory::create(definition, secrets, environment);
@@ -176,20 +211,34 @@ void Console::sandboxStarted(const QJsonObject &line,
     m_window->setSandboxController(m_sandboxController);
     m_window->showIntegration(definition.id);
     // Simulated consumers chat as soon as the bot user is online.
-    connect(session, &Connector::ConnectorSession::statusChanged, this,
+    connect(session,
+            &Connector::ConnectorSession::statusChanged,
+            this,
             [this, started = std::make_shared<bool>(false)](const Connector::SessionStatus &status) {
                 if (status.state == Connector::SessionState::Online && !*started) {
                     *started = true;
                     m_sandboxController->startLoad(6, 40, 2.0);
                 }
             });
+    m_sandboxDefinition = std::make_unique<Storage::IntegrationDefinition>(definition);
+    Q_EMIT sandboxReady(definition.id);
+}
+
+RestSandboxController *Console::sandboxController() const
+{
+    return m_sandboxController;
+}
+
+Storage::IntegrationDefinition Console::sandboxIntegration() const
+{
+    return m_sandboxDefinition ? *m_sandboxDefinition : Storage::IntegrationDefinition();
 }
 
 void Console::openIntegrationDialog(const QString &integrationId)
 {
-    auto *dialog = new IntegrationDialog(m_integrations.get(), m_secrets.get(), m_window);
+    auto *dialog = new IntegrationDialog(m_integrations.get(), m_secrets, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setConnectionTest(new Connector::LiveConnectionTest(m_secrets.get(), dialog));
+    dialog->setConnectionTest(new Connector::LiveConnectionTest(m_secrets, dialog));
     if (!integrationId.isEmpty()) {
         if (const auto definition = m_integrations->integration(integrationId)) {
             dialog->setDefinition(*definition);
@@ -209,8 +258,11 @@ void Console::removeIntegration(const QString &integrationId)
         return;
     }
     if (const VoidResult removed = m_integrations->remove(integrationId); !removed) {
-        m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error, integrationId, {},
-                                      QStringLiteral("storage.remove"), removed.error().message);
+        m_manager->eventLog()->append(Connector::EventLogEntry::Level::Error,
+                                      integrationId,
+                                      {},
+                                      QStringLiteral("storage.remove"),
+                                      removed.error().message);
         return;
     }
     // Its keychain entries go too, one job after the other.

@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connector/SessionFactory.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QThread>
-
 #include <memory>
 
 namespace Switchboard::Connector
@@ -43,6 +44,12 @@ public:
     {
         QString configDir;
         bool sandbox = false;
+        /** Test seam: the secret store to use instead of the OS keychain (not owned). */
+        Storage::SecretStore *secretStore = nullptr;
+        /** Where the transcript store lives; empty = the platform location (a scratch directory in sandbox mode). */
+        QString transcriptPath;
+        /** Test seam: timing overrides for every session (store and event log are the console's). */
+        Connector::SessionEnvironment environment;
     };
 
     Console(MainWindow *window, Options options, QObject *parent = nullptr);
@@ -53,8 +60,15 @@ public:
     /** Stops every session (agents away, store flushed); shutdownFinished() follows. */
     void shutdown();
 
+    /** The running sandbox's controller (nullptr until the sandbox is up). */
+    RestSandboxController *sandboxController() const;
+    /** The sandbox's integration (empty until the sandbox is up); its secrets are not in the keychain. */
+    Storage::IntegrationDefinition sandboxIntegration() const;
+
 Q_SIGNALS:
     void shutdownFinished();
+    /** The sandbox is up and its integration's session was added. */
+    void sandboxReady(const QString &integrationId);
 
 private:
     void startSandbox();
@@ -68,13 +82,15 @@ private:
     QPointer<MainWindow> m_window;
     Options m_options;
     std::unique_ptr<Storage::IntegrationStore> m_integrations;
-    std::unique_ptr<Storage::SecretStore> m_secrets;
+    std::unique_ptr<Storage::SecretStore> m_ownedSecrets;
+    Storage::SecretStore *m_secrets = nullptr;
     std::unique_ptr<Storage::TranscriptStore> m_store;
     std::unique_ptr<Connector::SessionManager> m_manager;
     QThread m_sandboxThread;
     SandboxLauncher *m_sandbox = nullptr;
     RestSandboxController *m_sandboxController = nullptr;
     QString m_scratchDir;
+    std::unique_ptr<Storage::IntegrationDefinition> m_sandboxDefinition;
 };
 
 } // namespace Switchboard

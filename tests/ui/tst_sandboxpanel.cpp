@@ -4,6 +4,7 @@
 #include "SandboxController.h"
 #include "SandboxPanel.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     {
         FakeSandboxController controller;
         SandboxPanel panel(&controller);
+        QAbstractItemModelTester tester(panel.findChild<QListView *>(QStringLiteral("sandboxConsumerList"))->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         auto *send = panel.findChild<QPushButton *>(QStringLiteral("sandboxSendButton"));
