@@ -4,7 +4,8 @@
 #
 # The two set-up commands of the README, for a fresh Debian 12 machine:
 #   scripts/dev.sh run    install what is missing, build, start the console in sandbox mode
-#   scripts/dev.sh test   install what is missing, build, run the whole suite, build and check the package
+#   scripts/dev.sh test   install what is missing, build, run the whole suite, build and check the package,
+#                         and with SWITCHBOARD_ASAN=1 the suite again under ASan+UBSan (preset asan)
 # Both are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -63,8 +64,26 @@ run)
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     configure_and_build ci
-    # The package build-install-check is a CTest test too (label "package"), so one closing line counts all.
-    exec ctest --preset ci -j"$(nproc)"
+    # The package build-install-check is a CTest test too (label "package").
+    ci_status=0
+    ctest --preset ci -j"$(nproc)" || ci_status=$?
+    # Then the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang; the
+    # asan presets in CMakePresets.json). The same tree builds the libFuzzer targets, and CTest runs
+    # each for SWITCHBOARD_FUZZ_SECONDS (label "fuzz"). Suppressions: tests/sanitizers/.
+    # Not run there, because they cannot mean anything under a sanitizer: the package check (not
+    # registered: it installs the ci build's package) and the benchmarks (label bench: they assert
+    # latency budgets, which ASan at -O0 misses by two to five times; their code paths are the ones
+    # the other tests run). The soak runs, for its 20 s minimum.
+    # Opt-in for now (SWITCHBOARD_ASAN=1): under ASan on a loaded 2-core machine a few process-level
+    # tests still miss their time limits (see tests/sanitizers/README.md); CI runs the ci stage.
+    asan_status=0
+    if [ "${SWITCHBOARD_ASAN:-0}" != 0 ]; then
+        configure_and_build asan
+        ctest --preset asan -j"$(nproc)" || asan_status=$?
+    fi
+    echo "== suite: ci $([ $ci_status -eq 0 ] && echo passed || echo FAILED)," \
+        "asan $([ "${SWITCHBOARD_ASAN:-0}" = 0 ] && echo skipped || { [ $asan_status -eq 0 ] && echo passed || echo FAILED; })"
+    [ $ci_status -eq 0 ] && [ $asan_status -eq 0 ]
     ;;
 *)
     echo "usage: scripts/dev.sh run|test" >&2

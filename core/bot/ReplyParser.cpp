@@ -277,7 +277,9 @@ ItemOutcome parseAction(const QJsonObject &data, const QString &dataPath, QStrin
         }
         if (agent.isString()) {
             reply.agentId = agent.toString();
-        } else if (agent.isDouble()) {
+        } else if (agent.isDouble() && std::floor(agent.toDouble()) == agent.toDouble() &&
+                   std::fabs(agent.toDouble()) <= 9007199254740992.0) {
+            // Whole numbers only, within a double's exact range: converting 1e300 to qint64 is undefined.
             reply.agentId = QString::number(qint64(agent.toDouble()));
             warnings.append(tr("%1: agentId should be a string").arg(child(parametersPath, "agentId")));
         } else if (!agent.isUndefined()) {

@@ -47,7 +47,9 @@ qint64 SentinelTokenProvider::jwtExpiry(const QByteArray &jwt)
         QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QJsonDocument doc = QJsonDocument::fromJson(payload);
     const QJsonValue exp = doc.object().value(QLatin1String("exp"));
-    return exp.isDouble() ? qint64(exp.toDouble()) : -1;
+    // In range before the cast: converting an out-of-range double (1e300) to qint64 is undefined.
+    const double seconds = exp.toDouble(-1);
+    return exp.isDouble() && seconds >= 0 && seconds < 9.0e15 ? qint64(seconds) : -1;
 }
 
 QByteArray SentinelTokenProvider::tokenUrl(const SentinelConfig &config)
@@ -156,8 +158,9 @@ void SentinelTokenProvider::fetch()
         } else {
             const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
             token = answer.value(QLatin1String("access_token")).toString().toUtf8();
-            if (answer.value(QLatin1String("expires_in")).isDouble()) {
-                expiresInS = qint64(answer.value(QLatin1String("expires_in")).toDouble());
+            const double expiresIn = answer.value(QLatin1String("expires_in")).toDouble(-1);
+            if (expiresIn >= 0 && expiresIn < 9.0e15) { // an out-of-range cast would be undefined
+                expiresInS = qint64(expiresIn);
             }
             if (token.isEmpty()) {
                 error = BotErrors::make(

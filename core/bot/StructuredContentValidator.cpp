@@ -202,7 +202,8 @@ SchemaValidationResult StructuredContentValidator::validateQuickReplies(const QJ
     const QJsonValue perRow = quickReplies.value(QLatin1String("itemsPerRow"));
     if (!perRow.isUndefined()) {
         const double n = perRow.toDouble(-1);
-        if (!perRow.isDouble() || n != double(int(n)) || n < 1 || n > maxItemsPerRow) {
+        // Range first: int(n) of a double outside int's range (1e300) is undefined behaviour.
+        if (!perRow.isDouble() || n < 1 || n > maxItemsPerRow || n != double(int(n))) {
             result.violations.append({JsonSchemaValidator::childPath(qrPath, QStringLiteral("itemsPerRow")),
                                       tr("must be a whole number from 1 to %1").arg(maxItemsPerRow)});
         }

@@ -2,10 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // libFuzzer target for the webhook callback body parser (CallbackBodyParser → ReplyParser →
-// StructuredContentValidator). Build with clang and -DSWITCHBOARD_FUZZ=ON, e.g.
-//   cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
-//     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" -DSWITCHBOARD_FUZZ=ON
-//   cmake --build build/fuzz --target fuzz_callback_body
+// StructuredContentValidator). Build with clang and the fuzz preset (scripts/fuzz.sh), e.g.
+//   cmake --preset fuzz && cmake --build --preset fuzz --target fuzz_callback_body
 //   build/fuzz/tests/fuzz/fuzz_callback_body tests/fuzz/corpus/callback_body
 // The replay test tst_fuzz_callback_body runs the seed corpus and deterministic mutations in
 // the normal suite.

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
@@ -33,26 +34,45 @@ void run(const QByteArray &input)
 
 int main(int argc, char **argv)
 {
+    // fuzz_NAME_replay DIR... [MUTATIONS_PER_SEED]: seeds from every directory that exists (the
+    // corpus, then the saved crashers of regressions/NAME, which may not exist yet).
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s CORPUS_DIR [MUTATIONS_PER_SEED]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s DIR... [MUTATIONS_PER_SEED]\n", argv[0]);
         return 2;
     }
-    const QDir corpus(QString::fromLocal8Bit(argv[1]));
-    const int perSeed = argc > 2 ? std::atoi(argv[2]) : 300;
+    int perSeed = 300;
     std::vector<QByteArray> seeds;
-    for (const QString &name : corpus.entryList(QDir::Files, QDir::Name)) {
-        QFile file(corpus.filePath(name));
-        if (file.open(QIODevice::ReadOnly)) {
+    std::vector<QString> names;
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        bool isNumber = false;
+        const int number = arg.toInt(&isNumber);
+        if (isNumber) {
+            perSeed = number;
+            continue;
+        }
+        const QDir dir(arg);
+        for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::ReadOnly)) {
+                std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+                return 1;
+            }
             seeds.push_back(file.readAll());
+            names.push_back(file.fileName());
         }
     }
     if (seeds.empty()) {
         std::fprintf(stderr, "no seeds in %s\n", argv[1]);
         return 1;
     }
+    // Each seed alone first, named, so a saved crasher that crashes again is easy to spot.
+    for (std::size_t i = 0; i < seeds.size(); ++i) {
+        std::fprintf(stderr, "seed %s\n", qPrintable(names[i]));
+        run(seeds[i]);
+    }
     long executions = 0;
     for (const QByteArray &seed : seeds) {
-        run(seed);
         ++executions;
         for (int i = 0; i < perSeed; ++i) {
             QByteArray mutated = seed;

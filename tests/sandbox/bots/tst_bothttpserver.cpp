@@ -95,14 +95,16 @@ void TestBotHttpServer::cleanup()
 
 QByteArray TestBotHttpServer::exchange(const QByteArray &bytes, const QByteArray &until, bool expectClose)
 {
+    // Declared before the socket: its destructor disconnects, which runs the lambda below (ASan
+    // found the write to an out-of-scope `closed`).
+    QByteArray received;
+    bool closed = false;
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_server->rootUrl().port()));
     if (!socket.waitForConnected(5000)) {
         return "connect failed";
     }
     socket.write(bytes);
-    QByteArray received;
-    bool closed = false;
     connect(&socket, &QTcpSocket::disconnected, this, [&closed] { closed = true; });
     const auto done = [&] {
         received += socket.readAll();
