@@ -95,9 +95,12 @@ private:
                     {QStringLiteral("messagesPerConsumer"), messages},
                     {QStringLiteral("ratePerSecond"), 500},
                     {QStringLiteral("skillId"), m_sandbox->botSkillId()},
-                    // A consumer whose conversation went to the (silent) human skill moves on after 3 s,
-                    // so an escalation does not hold up the round.
-                    {QStringLiteral("replyTimeoutMs"), 3000},
+                    // A consumer waits 10 s for an answer before its next message (and before closing its
+                    // conversation after the last one): longer than the connector's worst case of three
+                    // 2 s bot timeouts plus the escalation, so a consumer never closes a conversation
+                    // under a reply still on its way; an escalated conversation (humans stay silent)
+                    // then moves on after 10 s per message.
+                    {QStringLiteral("replyTimeoutMs"), 10000},
                     {QStringLiteral("closeWhenDone"), true}})
             .isObject();
     }
