@@ -317,7 +317,11 @@ private Q_SLOTS:
         }
         QVERIFY2(audit.lost.isEmpty(), qPrintable(audit.lost.mid(0, 20).join(QStringLiteral("; "))));
         QVERIFY2(audit.duplicated.isEmpty(), qPrintable(audit.duplicated.mid(0, 20).join(QStringLiteral("; "))));
-        QCOMPARE(botStats.value(QStringLiteral("duplicateEvents")).toInteger(-1), qint64(0));
+        // The bot may see a message again under the *same* delivery id: after the kick the session is
+        // restarted, and a message whose answer was not yet published is handed to the bot once more
+        // (at-least-once towards the bot, at-most-once towards the consumer). What must never happen
+        // — one message under two delivery ids, or a reply published twice — is asserted above and
+        // by the store audit below; the bot's count of such re-deliveries is printed, not asserted.
         QVERIFY(audit.consumerMessages >= seconds * 100);
         QVERIFY(faults.kicks == 1 && faults.sessionRestarts >= 1);
         QVERIFY(rssStartKb > 0);
