@@ -160,25 +160,16 @@ void TranscriptStore::enqueueRecord(qsizetype count, Item &&item)
 
 bool TranscriptStore::enqueueFlushMarker(std::function<void()> notify)
 {
-    bool postDrain = false;
-    {
-        QMutexLocker locker(&m_queue->mutex);
-        if (!m_queue->openCalled) {
-            return false;
-        }
-        m_queue->items.emplace_back(Detail::FlushMarker{std::move(notify)});
-        if (!m_queue->drainRequested) {
-            m_queue->drainRequested = true;
-            postDrain = true;
-        }
-    }
-    if (postDrain) {
-        QMetaObject::invokeMethod(m_worker, &TranscriptWorker::drain, Qt::QueuedConnection);
-    }
-    return true;
+    return enqueueControl(Detail::FlushMarker{std::move(notify)}, false);
 }
 
 bool TranscriptStore::enqueueTask(std::function<void(TranscriptWorker &)> task, bool front)
+{
+    return enqueueControl(Detail::TranscriptTask(std::move(task)), front);
+}
+
+template<typename Item>
+bool TranscriptStore::enqueueControl(Item &&item, bool front)
 {
     bool postDrain = false;
     {
@@ -187,10 +178,11 @@ bool TranscriptStore::enqueueTask(std::function<void(TranscriptWorker &)> task, 
             return false;
         }
         if (front) {
-            m_queue->items.emplace(m_queue->items.begin(), std::move(task));
+            m_queue->items.emplace(m_queue->items.begin(), std::forward<Item>(item));
         } else {
-            m_queue->items.emplace_back(std::move(task));
+            m_queue->items.emplace_back(std::forward<Item>(item));
         }
+        // Tasks and flush markers are waited for: wake the worker now, not at the commit timer.
         if (!m_queue->drainRequested) {
             m_queue->drainRequested = true;
             postDrain = true;

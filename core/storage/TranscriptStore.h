@@ -190,6 +190,9 @@ private:
     bool enqueueTask(std::function<void(Detail::TranscriptWorker &)> task, bool front = false);
     /** A flush marker: `notify` runs on the store's thread after the commit that covers it (group commit). */
     bool enqueueFlushMarker(std::function<void()> notify);
+    /** Queues a task or flush marker and wakes the worker; false before open(). */
+    template<typename Item>
+    bool enqueueControl(Item &&item, bool front);
     template<typename T>
     Result<T> runSync(std::function<Result<T>(Detail::TranscriptWorker &)> query);
     template<typename T>
