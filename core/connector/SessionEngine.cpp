@@ -479,7 +479,7 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
     hop.startedAtMs = record.timeMs;
     hop.finishedAtMs = now;
     hop.outcome = QStringLiteral("ok");
-    hop.payload = record.rawJson;
+    // No payload: the message row above holds the same raw event; requestHops() shows it from there.
     m_store->appendHop(hop);
 
     ++m_consumerMessages;
@@ -936,11 +936,15 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
         // Write-ahead, one item at a time: the item is recorded as published, and committed, just
         // before it is sent, so a crash can lose it but never send it twice; an item held above
         // (channel down) is not recorded, so a restart during the hold does not lose it.
+        // The publication journal makes the mark crash-safe on return, so the item goes out now;
+        // without it (store not open, journal unwritable) the mark waits for a commit first.
         pending->markedIndex = index;
-        m_store->markReplyPublished(
-            Storage::PublishedReply{conversationId, pending->delivery.deliveryId, index, m_clock.nowMs()});
-        m_store->flush(this, [this, conversationId, pending] { publishItem(conversationId, pending); });
-        return;
+        const Storage::PublishedReply mark{conversationId, pending->delivery.deliveryId, index, m_clock.nowMs()};
+        if (!m_store->markReplyPublishedNow(mark)) {
+            m_store->markReplyPublished(mark);
+            m_store->flush(this, [this, conversationId, pending] { publishItem(conversationId, pending); });
+            return;
+        }
     }
     pending->held = false;
     ++pending->next;
@@ -1792,6 +1796,15 @@ void SessionEngine::requestHops(const QString &deliveryId)
                 snapshot.durationMs = hop.finishedAtMs > 0 ? double(hop.finishedAtMs - hop.startedAtMs) : 0;
                 snapshot.outcome = hop.outcome;
                 snapshot.rawJson = hop.payload;
+                if (hop.kind == Storage::HopKind::LpIn && hop.payload.isEmpty()) {
+                    // The consumer's event is stored once, with its message (handleConsumerMessage()).
+                    for (const Storage::MessageRecord &message : result.value().messages) {
+                        if (message.deliveryId == deliveryId && message.role == Storage::MessageRole::Consumer) {
+                            snapshot.rawJson = message.rawJson;
+                            break;
+                        }
+                    }
+                }
                 hops.append(snapshot);
             }
         }

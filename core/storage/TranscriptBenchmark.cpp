@@ -90,7 +90,7 @@ Result<TranscriptBenchmarkResult> runTranscriptBenchmark(QTextStream &out, int m
     result.conversationCount = conversations;
 
     const QString path = QDir(dir).filePath(u"transcript-bench.sqlite"_s);
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-marks-0"_s, u"-marks-1"_s}) {
         QFile::remove(path + suffix);
     }
 

@@ -135,10 +135,20 @@ int TranscriptStore::schemaVersionAtOpen() const
 template<typename Item>
 void TranscriptStore::enqueueRecord(qsizetype count, Item &&item)
 {
+    // An unconditional guard: this cannot fail.
+    static_cast<void>(enqueueRecordIf(count, std::forward<Item>(item), [] { return VoidResult(Success{}); }));
+}
+
+template<typename Item, typename Guard>
+VoidResult TranscriptStore::enqueueRecordIf(qsizetype count, Item &&item, Guard &&guard)
+{
     bool postDrain = false;
     bool postTimer = false;
     {
         QMutexLocker locker(&m_queue->mutex);
+        if (VoidResult allowed = guard(); !allowed) {
+            return allowed;
+        }
         m_queue->items.emplace_back(std::forward<Item>(item));
         m_queue->records += count;
         if (m_queue->openCalled && !m_queue->drainRequested) {
@@ -156,6 +166,7 @@ void TranscriptStore::enqueueRecord(qsizetype count, Item &&item)
     } else if (postTimer) {
         QMetaObject::invokeMethod(m_worker, &TranscriptWorker::handleTimerRequest, Qt::QueuedConnection);
     }
+    return Success{};
 }
 
 bool TranscriptStore::enqueueFlushMarker(std::function<void()> notify)
@@ -265,6 +276,13 @@ void TranscriptStore::markHandled(const HandledMessage &handled)
 void TranscriptStore::markReplyPublished(const PublishedReply &reply)
 {
     enqueueRecord(1, reply);
+}
+
+VoidResult TranscriptStore::markReplyPublishedNow(const PublishedReply &reply)
+{
+    // The journal line and the queued record go in under one lock: the worker's rotate() (same
+    // lock) then never retires a file holding a mark that is not in the batch it took.
+    return enqueueRecordIf(1, reply, [this, &reply] { return m_queue->journal.append(reply); });
 }
 
 void TranscriptStore::setReplyPublishState(const QString &deliveryId, int replyIndex, PublishState state)

@@ -48,8 +48,10 @@ struct TranscriptQueue;
  * what is queued, closes the database, and ends the thread (quit, then wait). Destroy the store in
  * the thread that created it.
  *
- * At-most-once publication: call markReplyPublished() and wait for flush(context, done) before
- * publishing the reply; after a restart, isReplyPublished() tells which replies to skip.
+ * At-most-once publication: call markReplyPublishedNow() and publish the reply when it succeeds
+ * (the mark is then in the publication journal, Detail::PublishJournal, as durable as a commit);
+ * when it fails, call markReplyPublished() and wait for flush(context, done) before publishing.
+ * After a restart, isReplyPublished() tells which replies to skip.
  */
 class TranscriptStore final : public QObject
 {
@@ -103,6 +105,14 @@ public:
     void markHandled(const HandledMessage &handled);
     /** Remembers that the reply (delivery id, index) was published (and marks its message row). */
     void markReplyPublished(const PublishedReply &reply);
+    /**
+     * markReplyPublished(), and the mark written to the publication journal before this returns,
+     * so the reply may be published at once: a crash from here on cannot lose the mark. Fails
+     * (nothing recorded) when the journal is unavailable — the store is not open yet, its files
+     * cannot be written, or an id contains a tab or line break; then use markReplyPublished()
+     * and flush(). Any thread.
+     */
+    VoidResult markReplyPublishedNow(const PublishedReply &reply);
     /** Sets the publication state of the reply message (delivery id, index), e.g. Failed. */
     void setReplyPublishState(const QString &deliveryId, int replyIndex, PublishState state);
     /** Many records at once (imports, benchmarks). */
@@ -187,6 +197,9 @@ Q_SIGNALS:
 private:
     template<typename Item>
     void enqueueRecord(qsizetype count, Item &&item);
+    /** enqueueRecord() if @p guard, called with the queue locked, succeeds; else its error. */
+    template<typename Item, typename Guard>
+    VoidResult enqueueRecordIf(qsizetype count, Item &&item, Guard &&guard);
     bool enqueueTask(std::function<void(Detail::TranscriptWorker &)> task, bool front = false);
     /** A flush marker: `notify` runs on the store's thread after the commit that covers it (group commit). */
     bool enqueueFlushMarker(std::function<void()> notify);

@@ -208,9 +208,43 @@ VoidResult TranscriptWorker::open(const QString &path, bool fullTextSearch)
                           tr("Cannot prepare statements on the transcript database %1: %2").arg(path, reason)});
     }
     m_open = true;
+    replayJournal();
     qCInfo(lcStorage) << "transcripts: opened" << path << "schema" << TranscriptSchema::currentVersion()
                       << "(was" << m_schemaVersionAtOpen << ")" << (m_fullTextSearch ? "FTS5" : "LIKE search");
     return Success{};
+}
+
+void TranscriptWorker::replayJournal()
+{
+    Result<QList<PublishedReply>> marks = [this] {
+        QMutexLocker locker(&m_queue->mutex);
+        return m_queue->journal.open(m_path);
+    }();
+    if (!marks) {
+        // Publication still works, one commit per reply: TranscriptStore::markReplyPublishedNow() fails
+        // and the caller takes the flush() path.
+        qCWarning(lcStorage).noquote() << marks.error().message << "- replies wait for a commit instead";
+        return;
+    }
+    if (!marks->isEmpty()) {
+        begin();
+        for (const PublishedReply &mark : std::as_const(*marks)) {
+            write(mark);
+        }
+        qCInfo(lcStorage) << "transcripts:" << marks->size()
+                          << "publication mark(s) from the journal stored (the previous run ended before their commit)";
+    }
+    if (!commit()) {
+        // Keep the files: the marks are read again at the next open.
+        QMutexLocker locker(&m_queue->mutex);
+        m_queue->journal.close();
+        return;
+    }
+    QMutexLocker locker(&m_queue->mutex);
+    if (const VoidResult cleared = m_queue->journal.clearAll(); !cleared) {
+        qCWarning(lcStorage).noquote() << cleared.error().message << "- replies wait for a commit instead";
+        m_queue->journal.close();
+    }
 }
 
 void TranscriptWorker::close()
@@ -219,8 +253,14 @@ void TranscriptWorker::close()
     if (!m_open) {
         return;
     }
-    // close() runs as a queued task: everything enqueued before it was written already.
+    // close() runs as a queued task: everything enqueued before it was written already. The
+    // journal files stay as they are: marks appended after this task was queued are in neither the
+    // database nor anything else, and open() stores whatever the files hold (INSERT OR IGNORE).
     commit();
+    {
+        QMutexLocker locker(&m_queue->mutex);
+        m_queue->journal.close();
+    }
     m_upsertConversation.reset();
     m_insertMessage.reset();
     m_insertHop.reset();
@@ -272,19 +312,31 @@ void TranscriptWorker::drain()
 {
     m_commitTimer.stop();
     std::vector<TranscriptItem> items;
+    int retiredJournal = -1;
     {
         QMutexLocker locker(&m_queue->mutex);
         items.swap(m_queue->items);
         m_queue->records = 0;
         m_queue->drainRequested = false;
         m_queue->timerRequested = false;
+        // Every mark in the journal file retired here was queued before, so it is in `items`.
+        retiredJournal = m_queue->journal.rotate();
+    }
+    // Marks of a journal file whose commit failed earlier: stored again with this batch.
+    const QList<PublishedReply> stale = m_queue->journal.takeStale();
+    if (!stale.isEmpty() && m_open) {
+        begin();
+        for (const PublishedReply &mark : stale) {
+            write(mark);
+        }
     }
     // Flush markers wait for the next commit instead of forcing one where they stand: a marker only
     // promises that what came before it is committed, and committing later records with it keeps
     // that promise (group commit).
     std::vector<std::function<void()>> waiting;
-    const auto commitAndNotify = [this, &waiting] {
-        commit();
+    bool committed = true;
+    const auto commitAndNotify = [this, &waiting, &committed] {
+        committed = commit() && committed;
         for (const std::function<void()> &notify : waiting) {
             notify();
         }
@@ -302,6 +354,13 @@ void TranscriptWorker::drain()
         }
     }
     commitAndNotify();
+    if (committed) {
+        QMutexLocker locker(&m_queue->mutex);
+        m_queue->journal.clear(retiredJournal);
+        if (!stale.isEmpty()) {
+            m_queue->journal.clearStale();
+        }
+    }
 }
 
 void TranscriptWorker::writeItem(TranscriptItem &item)
@@ -336,8 +395,9 @@ void TranscriptWorker::begin()
     }
 }
 
-void TranscriptWorker::commit()
+bool TranscriptWorker::commit()
 {
+    bool ok = true;
     if (m_inTransaction) {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (!db.commit()) {
@@ -352,6 +412,7 @@ void TranscriptWorker::commit()
     }
     m_written = 0;
     if (m_failed > 0) {
+        ok = false;
         const QString message = tr("%1 transcript record(s) could not be stored in %2: %3")
                                      .arg(m_failed)
                                      .arg(m_path, m_firstFailure);
@@ -360,6 +421,7 @@ void TranscriptWorker::commit()
         m_firstFailure.clear();
         Q_EMIT writeFailed(message);
     }
+    return ok;
 }
 
 bool TranscriptWorker::run(QSqlQuery &query, const char *what)

@@ -4,6 +4,7 @@
 
 // Internal to storage/: the thread-side half of TranscriptStore. Other modules use TranscriptStore.
 
+#include "storage/PublishJournal.h"
 #include "storage/TranscriptRecords.h"
 #include "util/Result.h"
 
@@ -70,6 +71,8 @@ struct TranscriptQueue
     bool drainRequested = false;
     /** open() was called: from then on the worker is woken for new items. */
     bool openCalled = false;
+    /** Write-ahead marks of published replies (append with the mutex held; see PublishJournal). */
+    PublishJournal journal;
 };
 
 /**
@@ -129,7 +132,10 @@ private:
     void write(const TranscriptBatch &batch);
     bool run(QSqlQuery &query, const char *what);
     void begin();
-    void commit();
+    /** Commits the open transaction; false if it or a write in it failed (reported via writeFailed). */
+    bool commit();
+    /** Stores the marks the publication journal held at open() (a crash before their commit). */
+    void replayJournal();
     Error queryError(const QSqlQuery &query) const;
     Error closedError() const;
 

@@ -339,6 +339,43 @@ private Q_SLOTS:
         stopSession(*rig);
     }
 
+    void hopInspectorShowsEveryHopWithItsPayload()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = startConversation(*rig, QStringLiteral("inspect me"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QVERIFY(rig->store->flushAndWait());
+
+        QSignalSpy transcript(rig->session.get(), &Connector::ConnectorSession::transcriptLoaded);
+        rig->session->requestTranscript(id);
+        QTRY_COMPARE_WITH_TIMEOUT(transcript.count(), 1, 5000);
+        QString deliveryId;
+        for (const auto &entry : transcript.at(0).at(1).value<QList<Connector::TranscriptEntry>>()) {
+            if (entry.role == Connector::TranscriptRole::Consumer) {
+                deliveryId = entry.deliveryId;
+            }
+        }
+        QVERIFY(!deliveryId.isEmpty());
+
+        QSignalSpy hops(rig->session.get(), &Connector::ConnectorSession::hopsLoaded);
+        rig->session->requestHops(deliveryId);
+        QTRY_COMPARE_WITH_TIMEOUT(hops.count(), 1, 5000);
+        QMap<QString, QByteArray> payloads;
+        for (const auto &hop : hops.at(0).at(1).value<QList<Connector::HopSnapshot>>()) {
+            payloads.insert(hop.kind, hop.rawJson);
+        }
+        QCOMPARE(payloads.keys(), (QStringList{QStringLiteral("bot_in"), QStringLiteral("bot_out"),
+                                               QStringLiteral("lp_in"), QStringLiteral("lp_out")}));
+        // The consumer's event is stored once (with the message) and still shown on its hop.
+        QVERIFY2(payloads.value(QStringLiteral("lp_in")).contains("inspect me"), payloads.value(QStringLiteral("lp_in")).constData());
+        QVERIFY(payloads.value(QStringLiteral("bot_out")).contains("inspect me"));
+        QVERIFY(payloads.value(QStringLiteral("lp_out")).contains("echo: inspect me"));
+        stopSession(*rig);
+    }
+
     void droppedSocketsLoseNothingAndDuplicateNothing()
     {
         auto rig = makeRig();

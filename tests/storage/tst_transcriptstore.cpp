@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Switchboard contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/PublishJournal.h"
 #include "storage/TranscriptSchema.h"
 #include "storage/TranscriptStore.h"
 
@@ -420,6 +421,108 @@ private Q_SLOTS:
         QCOMPARE(t.messages.at(2).publishState, PublishState::Published);
     }
 
+    // --- The publication journal (at-most-once without a commit per reply) -------------------
+
+    void journalMarkIsOnDiskBeforeAnyCommit()
+    {
+        const QString path = dbPath();
+        TranscriptStore::Options o = options(path);
+        o.commitIntervalMs = 3600 * 1000; // nothing is committed by the timer during this test
+        TranscriptStore store(o);
+        QVERIFY(store.openAndWait().ok());
+        QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"dialog-1:4"_s, 1, T0}).ok());
+        QCOMPARE(store.pendingCount(), qsizetype(1)); // queued, not committed
+        // The line is in a journal file already: a crash from here on cannot lose the mark.
+        QCOMPARE(journalText(path), QByteArray("dialog-1:4\t1\tc1\t1767225600000\n"));
+        QVERIFY(store.flushAndWait());
+        QVERIFY(store.isReplyPublished(u"dialog-1:4"_s, 1).value());
+    }
+
+    void journalIsEmptiedOnceCommitted()
+    {
+        const QString path = dbPath();
+        TranscriptStore store(options(path));
+        QVERIFY(store.openAndWait().ok());
+        for (int round = 0; round < 3; ++round) {
+            for (int index = 0; index < 5; ++index) {
+                QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-%1"_s.arg(round), index, T0}).ok());
+            }
+            QVERIFY(!journalText(path).isEmpty());
+            // The commit retires the file the marks went to; the next commit empties the other one.
+            QVERIFY(store.flushAndWait());
+            QVERIFY(store.flushAndWait());
+            QCOMPARE(journalText(path), QByteArray());
+            QCOMPARE(store.publishedReplyIndexes(u"d-%1"_s.arg(round)).value(), (QList<int>{0, 1, 2, 3, 4}));
+        }
+    }
+
+    void journalIsReplayedAfterACrash()
+    {
+        // A run killed after writing marks but before committing them: the database files and the
+        // journal as they are on disk at that moment, copied while the store still runs.
+        const QString path = dbPath();
+        const QString crashed = QDir(m_dir->path()).filePath(u"crashed/transcripts.sqlite"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(crashed).absolutePath()));
+        {
+            TranscriptStore::Options o = options(path);
+            o.commitIntervalMs = 3600 * 1000;
+            TranscriptStore store(o);
+            QVERIFY(store.openAndWait().ok());
+            store.upsertConversation(conversation(u"c1"_s));
+            QVERIFY(store.flushAndWait());
+            QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-1"_s, 0, T0}).ok());
+            QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-1"_s, 2, T0 + 1}).ok());
+            for (const QString &suffix : {u""_s, u"-wal"_s, u"-marks-0"_s, u"-marks-1"_s}) {
+                if (QFile::exists(path + suffix)) {
+                    QVERIFY(QFile::copy(path + suffix, crashed + suffix));
+                }
+            }
+        }
+        // A torn last line: the process died inside write(); that reply was never sent.
+        {
+            QFile marks(crashed + u"-marks-1"_s);
+            QVERIFY(marks.open(QIODevice::Append));
+            marks.write("d-1\t3\tc");
+        }
+        TranscriptStore reopened(options(crashed));
+        QVERIFY(reopened.openAndWait().ok());
+        QCOMPARE(reopened.publishedReplyIndexes(u"d-1"_s).value(), (QList<int>{0, 2}));
+        QCOMPARE(journalText(crashed), QByteArray()); // stored, so emptied
+        QVERIFY(reopened.conversation(u"c1"_s).value().has_value());
+    }
+
+    void journalRefusesWhatItCannotWrite()
+    {
+        TranscriptStore notOpen(options(dbPath()));
+        const VoidResult early = notOpen.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-1"_s, 0, T0});
+        QVERIFY(!early.ok());
+        QCOMPARE(early.error().code, u"storage.journal_closed"_s);
+
+        TranscriptStore store(options(QDir(m_dir->path()).filePath(u"other/transcripts.sqlite"_s)));
+        QVERIFY(store.openAndWait().ok());
+        const VoidResult unsafe = store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d\t1"_s, 0, T0});
+        QVERIFY(!unsafe.ok());
+        QCOMPARE(unsafe.error().code, u"storage.journal_unsafe_id"_s);
+        QCOMPARE(store.pendingCount(), qsizetype(0)); // refused means nothing recorded
+        // The caller's fallback: mark, commit, then publish.
+        store.markReplyPublished(PublishedReply{u"c1"_s, u"d\t1"_s, 0, T0});
+        QVERIFY(store.flushAndWait());
+        QVERIFY(store.isReplyPublished(u"d\t1"_s, 0).value());
+    }
+
+    void journalParsesOnlyWholeLines()
+    {
+        int skipped = 0;
+        const QList<PublishedReply> marks = Detail::PublishJournal::parse(
+            "d-1\t0\tc1\t5\nbroken line\nd-2\tx\tc2\t6\nd-3\t1\tc3\t7\nd-4\t2\tc", &skipped);
+        QCOMPARE(marks.size(), 2);
+        QCOMPARE(marks.at(0).deliveryId, u"d-1"_s);
+        QCOMPARE(marks.at(1).replyIndex, 1);
+        QCOMPARE(marks.at(1).conversationId, u"c3"_s);
+        QCOMPARE(marks.at(1).publishedAtMs, qint64(7));
+        QCOMPARE(skipped, 3);
+    }
+
     void transcriptIsOrderedByTime()
     {
         TranscriptStore store(options(dbPath()));
@@ -738,6 +841,19 @@ private:
     QString dbPath() const
     {
         return QDir(m_dir->path()).filePath(u"data/transcripts.sqlite"_s);
+    }
+
+    /** Both publication-journal files of the database at @p path, concatenated. */
+    static QByteArray journalText(const QString &path)
+    {
+        QByteArray text;
+        for (const QString &name : Detail::PublishJournal::fileNames(path)) {
+            QFile file(name);
+            if (file.open(QIODevice::ReadOnly)) {
+                text += file.readAll();
+            }
+        }
+        return text;
     }
 
     static TranscriptStore::Options options(const QString &path)
