@@ -38,7 +38,10 @@ bool isLifecycle(EventType type)
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // toJson() grows its buffer as it writes; a body may wait in a queue behind a slow bot.
+    text.squeeze();
+    return text;
 }
 
 } // namespace
@@ -46,7 +49,13 @@ QByteArray compact(const QJsonObject &object)
 /** One delivery on its way through token, PUT and POST. */
 struct CustomEndpointClient::Job
 {
+    /** The event without its raw LivePerson event (that lives on only inside eventBody). */
     BotEvent event;
+    /**
+     * The `POST …/events` body, built when the job is queued: compact JSON text is a fraction of
+     * the parsed raw event it embeds, and thousands of jobs may wait behind a slow bot.
+     */
+    QByteArray eventBody;
     bool recreated = false;
     bool tokenRetried = false;
     bool finished = false;
@@ -285,9 +294,18 @@ HttpRequest CustomEndpointClient::makeRequest(const QByteArray &method,
     request.url = url;
     request.body = body;
     request.timeoutMs = m_config.retry.timeoutMs;
-    request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + token}};
+    // Shared header bytes: thousands of queued requests need not each carry their own copy.
+    static const QByteArray accept = QByteArrayLiteral("Accept");
+    static const QByteArray json = QByteArrayLiteral("application/json");
+    static const QByteArray authorization = QByteArrayLiteral("Authorization");
+    static const QByteArray contentType = QByteArrayLiteral("Content-Type");
+    if (token != m_bearerToken) {
+        m_bearerToken = token;
+        m_bearerHeader = "Bearer " + token;
+    }
+    request.headers = {{accept, json}, {authorization, m_bearerHeader}};
     if (!body.isEmpty()) {
-        request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+        request.headers.append({contentType, json});
     }
     return request;
 }
@@ -332,6 +350,8 @@ void CustomEndpointClient::sendEvent(const BotEvent &event)
 {
     auto job = std::make_shared<Job>();
     job->event = event;
+    job->eventBody = compact(eventBody(event));
+    job->event.lpEvent = QJsonObject();
     job->generation = m_generation;
     QList<std::shared_ptr<Job>> &queue = m_queues[event.conversationId];
     queue.append(job);
@@ -430,7 +450,7 @@ void CustomEndpointClient::postEvent(const std::shared_ptr<Job> &job)
     params.hopTemplate.conversationId = job->event.conversationId;
     params.hopTemplate.operation = HopOperation::Event;
     const QByteArray url = eventsUrl(job->event.conversationId);
-    const QByteArray body = compact(eventBody(job->event));
+    const QByteArray body = job->eventBody;
     std::weak_ptr<Job> weak = job;
     params.makeRequest = [this, weak, url, body] {
         auto job = weak.lock();

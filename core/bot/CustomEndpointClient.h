@@ -137,6 +137,9 @@ private:
     QTimer m_probeTimer;
     BotState m_lastState;
     QByteArray m_conversationsPrefix;
+    /** The last token's "Bearer …" header value, shared by the requests that use it. */
+    mutable QByteArray m_bearerToken;
+    mutable QByteArray m_bearerHeader;
     quint64 m_generation = 0;
 };
 

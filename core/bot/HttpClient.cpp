@@ -10,8 +10,11 @@
 #include <QSet>
 #include <QSocketNotifier>
 #include <QTimer>
+#include <algorithm>
 #include <chrono>
 #include <curl/curl.h>
+#include <deque>
+#include <limits>
 #include <mutex>
 #include <openssl/bio.h>
 #include <openssl/err.h>
@@ -117,21 +120,35 @@ QString httpErrorName(HttpError error)
     return QStringLiteral("other");
 }
 
-/** One request in flight: owns the request bytes curl points at, the header list and the answer. */
+/**
+ * One request, waiting or in flight: owns the request bytes curl points at, the header list and
+ * the answer. It has an easy handle only while libcurl works on it.
+ */
 struct Transfer
 {
     quint64 id = 0;
     CURL *easy = nullptr;
     HttpRequest request;
+    /** Scheme, host and port: the queue it waits in (HttpClientOptions::maxActivePerHost). */
+    QByteArray hostKey;
     curl_slist *headerList = nullptr;
     HttpResponse response;
     QPointer<QObject> context;
     bool hadContext = false;
     HttpClient::Callback callback;
     qint64 startUs = 0;
+    /** Monotonic deadline of the whole request (µs). */
+    qint64 deadlineUs = 0;
     qint64 maxBytes = 0;
     bool tooLarge = false;
     char errorBuffer[CURL_ERROR_SIZE] = {};
+};
+
+/** The requests to one host: how many libcurl has, and the ones waiting for their turn. */
+struct HostQueue
+{
+    int active = 0;
+    std::deque<Transfer *> waiting;
 };
 
 /** QSocketNotifiers for one curl socket; created on first use, enabled as curl asks. */
@@ -149,6 +166,16 @@ public:
 
     CURL *takeEasy();
     void recycleEasy(CURL *easy);
+    /** Hands a transfer to libcurl (takes an easy handle, sets the request up). */
+    void start(Transfer *t);
+    /** A transfer left libcurl: frees its slot and starts the next waiting ones of its host. */
+    void release(Transfer *t);
+    void pump(const QByteArray &hostKey);
+    /** Fails waiting transfers whose deadline passed; re-arms waitTimer for the next deadline. */
+    void expireWaiting();
+    void armWaitTimer();
+    /** Reports a transfer that never reached libcurl (or could not be added) from the event loop. */
+    void completeLater(Transfer *t);
     void configureEasy(CURL *easy);
     void handleSocketActivity(qintptr fd, QSocketNotifier::Type type);
     void handleTimeout();
@@ -169,6 +196,14 @@ public:
     /** The extra CAs, parsed once; added to each TLS context curl builds (see configureEasy). */
     std::vector<X509 *> extraCas;
     QHash<quint64, Transfer *> transfers;
+    QHash<QByteArray, HostQueue> hosts;
+    /** Transfers whose callback completeLater() queued; deleted with the client if still there. */
+    QSet<Transfer *> completing;
+    int activeTransfers = 0;
+    int waitingTransfers = 0;
+    /** Fires at the earliest deadline of a waiting transfer. */
+    QTimer waitTimer;
+    qint64 waitDeadlineUs = 0;
     QSet<SocketWatch *> watches;
     std::vector<CURL *> freeHandles;
     quint64 nextId = 1;
@@ -197,6 +232,8 @@ HttpClientPrivate::HttpClientPrivate(HttpClient *qq, const HttpClientOptions &op
 
     timer.setSingleShot(true);
     QObject::connect(&timer, &QTimer::timeout, q, [this] { handleTimeout(); });
+    waitTimer.setSingleShot(true);
+    QObject::connect(&waitTimer, &QTimer::timeout, q, [this] { expireWaiting(); });
 
     if (!options.extraCaPem.isEmpty()) {
         BIO *bio = BIO_new_mem_buf(options.extraCaPem.constData(), int(options.extraCaPem.size()));
@@ -217,12 +254,16 @@ HttpClientPrivate::HttpClientPrivate(HttpClient *qq, const HttpClientOptions &op
 HttpClientPrivate::~HttpClientPrivate()
 {
     for (Transfer *t : std::as_const(transfers)) {
-        curl_multi_remove_handle(multi, t->easy);
-        curl_easy_cleanup(t->easy);
+        if (t->easy) {
+            curl_multi_remove_handle(multi, t->easy);
+            curl_easy_cleanup(t->easy);
+        }
         curl_slist_free_all(t->headerList);
         delete t;
     }
     transfers.clear();
+    qDeleteAll(completing);
+    completing.clear();
     for (CURL *easy : freeHandles) {
         curl_easy_cleanup(easy);
     }
@@ -315,11 +356,11 @@ CURL *HttpClientPrivate::takeEasy()
 
 void HttpClientPrivate::recycleEasy(CURL *easy)
 {
-    // Keep a bounded pool (one handle per pooled connection); handles carry no per-request state
-    // that send() does not overwrite. Each idle handle keeps libcurl's receive and upload buffers,
-    // so a pool far larger than the connection limit costs megabytes for as long as the client
-    // lives (switchboard-cli bench, docs/PERFORMANCE.md).
-    if (freeHandles.size() < 64) {
+    // Keep a small bounded pool; handles carry no per-request state that start() does not
+    // overwrite. Each idle handle keeps libcurl's receive and upload buffers, so a large pool
+    // costs megabytes per session for as long as the client lives (switchboard-cli bench,
+    // docs/PERFORMANCE.md).
+    if (freeHandles.size() < size_t(std::max(0, options.maxIdleHandles))) {
         freeHandles.push_back(easy);
     } else {
         curl_easy_cleanup(easy);
@@ -483,11 +524,7 @@ void HttpClientPrivate::processFinished()
         }
         for (Transfer *t : done) {
             transfers.remove(t->id);
-            curl_multi_remove_handle(multi, t->easy);
-            curl_slist_free_all(t->headerList);
-            t->headerList = nullptr;
-            recycleEasy(t->easy);
-            t->easy = nullptr;
+            release(t);
         }
         // Callbacks may send, cancel or even destroy the client; nothing of *this is touched after
         // one that destroyed it.
@@ -536,17 +573,71 @@ int HttpClient::pendingCount() const
     return int(d->transfers.size());
 }
 
+int HttpClient::activeCount() const
+{
+    return d->activeTransfers;
+}
+
+int HttpClient::idleHandleCount() const
+{
+    return int(d->freeHandles.size());
+}
+
+namespace
+{
+
+/** "scheme://host:port" of an encoded URL (the part before the path), lower-cased. */
+QByteArray hostKeyOf(const QByteArray &url)
+{
+    const qsizetype scheme = url.indexOf("://");
+    const qsizetype from = scheme < 0 ? 0 : scheme + 3;
+    qsizetype to = url.size();
+    for (const char c : {'/', '?', '#'}) {
+        const qsizetype at = url.indexOf(c, from);
+        if (at >= 0 && at < to) {
+            to = at;
+        }
+    }
+    return url.left(to).toLower();
+}
+
+} // namespace
+
 quint64 HttpClient::send(const HttpRequest &request, QObject *context, Callback callback)
 {
     auto *t = new Transfer;
     t->id = d->nextId++;
     t->request = request;
     t->request.method = request.method.toUpper();
+    t->hostKey = hostKeyOf(request.url);
     t->context = context;
     t->hadContext = context != nullptr;
     t->callback = std::move(callback);
     t->maxBytes = d->options.maxResponseBytes;
-    t->easy = d->takeEasy();
+    t->response.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    t->startUs = monotonicUs();
+    const int timeout = request.timeoutMs > 0 ? request.timeoutMs : d->options.defaultTimeoutMs;
+    t->deadlineUs = t->startUs + qint64(timeout) * 1000;
+    d->transfers.insert(t->id, t);
+
+    HostQueue &host = d->hosts[t->hostKey];
+    if (d->options.maxActivePerHost > 0 && host.active >= d->options.maxActivePerHost) {
+        host.waiting.push_back(t);
+        ++d->waitingTransfers;
+        if (!d->waitTimer.isActive() || t->deadlineUs < d->waitDeadlineUs) {
+            d->armWaitTimer();
+        }
+        return t->id;
+    }
+    d->start(t);
+    return t->id;
+}
+
+void HttpClientPrivate::start(Transfer *t)
+{
+    ++hosts[t->hostKey].active;
+    ++activeTransfers;
+    t->easy = takeEasy();
     CURL *easy = t->easy;
 
     const HttpRequest &req = t->request;
@@ -554,14 +645,15 @@ quint64 HttpClient::send(const HttpRequest &request, QObject *context, Callback 
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, t);
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errorBuffer);
     curl_easy_setopt(easy, CURLOPT_URL, req.url.constData());
-    const int timeout = req.timeoutMs > 0 ? req.timeoutMs : d->options.defaultTimeoutMs;
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(timeout));
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(qMin(timeout, d->options.connectTimeoutMs)));
+    // What is left of the request's time after waiting in the queue (at least 1 ms: 0 means none).
+    const qint64 leftMs = std::max<qint64>(1, (t->deadlineUs - monotonicUs()) / 1000);
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(leftMs));
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(qMin<qint64>(leftMs, options.connectTimeoutMs)));
 
     // Waiting for a connection to multiplex on only pays where HTTP/2 is possible; on plain
     // HTTP/1.1 it would hold parallel requests back until the first answer arrives.
     const bool mayMultiplex =
-        d->http2 == Http2Mode::PriorKnowledge || (d->http2 == Http2Mode::Negotiate && req.url.startsWith("https:"));
+        http2 == Http2Mode::PriorKnowledge || (http2 == Http2Mode::Negotiate && req.url.startsWith("https:"));
     curl_easy_setopt(easy, CURLOPT_PIPEWAIT, mayMultiplex ? 1L : 0L);
 
     const QByteArray &method = req.method;
@@ -592,31 +684,118 @@ quint64 HttpClient::send(const HttpRequest &request, QObject *context, Callback 
     t->headerList = curl_slist_append(t->headerList, "Expect:");
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, t->headerList);
 
-    t->response.startedAtMs = QDateTime::currentMSecsSinceEpoch();
-    t->startUs = monotonicUs();
-    d->transfers.insert(t->id, t);
-    const CURLMcode rc = curl_multi_add_handle(d->multi, easy);
-    if (d->finishing) {
-        d->kickPending = true;
+    const CURLMcode rc = curl_multi_add_handle(multi, easy);
+    if (finishing) {
+        kickPending = true;
     }
     if (rc != CURLM_OK) {
         // Reported like any other failure, asynchronously, so callers see one path.
-        d->transfers.remove(t->id);
+        transfers.remove(t->id);
         curl_easy_setopt(easy, CURLOPT_PRIVATE, static_cast<void *>(nullptr));
-        curl_slist_free_all(t->headerList);
-        t->headerList = nullptr;
-        d->recycleEasy(easy);
-        t->easy = nullptr;
+        release(t);
         t->response.error = HttpError::Other;
         t->response.errorString = QString::fromUtf8(curl_multi_strerror(rc));
-        QTimer::singleShot(0, this, [t] {
-            std::unique_ptr<Transfer> owned(t);
-            if ((!owned->hadContext || owned->context) && owned->callback) {
-                owned->callback(owned->response);
-            }
-        });
+        completeLater(t);
     }
-    return t->id;
+}
+
+void HttpClientPrivate::release(Transfer *t)
+{
+    if (t->easy) {
+        curl_multi_remove_handle(multi, t->easy);
+        recycleEasy(t->easy);
+        t->easy = nullptr;
+        --activeTransfers;
+        const auto host = hosts.find(t->hostKey);
+        if (host != hosts.end()) {
+            --host->active;
+        }
+    }
+    curl_slist_free_all(t->headerList);
+    t->headerList = nullptr;
+    pump(t->hostKey);
+}
+
+void HttpClientPrivate::pump(const QByteArray &hostKey)
+{
+    const int limit = options.maxActivePerHost;
+    for (;;) {
+        // Looked up again each turn: start() may add hosts, and re-enter pump() when adding fails.
+        const auto host = hosts.find(hostKey);
+        if (host == hosts.end()) {
+            return;
+        }
+        if (host->waiting.empty() || (limit > 0 && host->active >= limit)) {
+            if (host->active == 0 && host->waiting.empty()) {
+                hosts.erase(host); // the table stays as small as the set of hosts in use
+            }
+            return;
+        }
+        Transfer *next = host->waiting.front();
+        host->waiting.pop_front();
+        --waitingTransfers;
+        if (next->deadlineUs <= monotonicUs()) {
+            transfers.remove(next->id);
+            next->response.error = HttpError::Timeout;
+            next->response.errorString = QStringLiteral("timed out waiting for a free connection");
+            completeLater(next);
+            continue;
+        }
+        start(next);
+    }
+}
+
+void HttpClientPrivate::expireWaiting()
+{
+    const qint64 now = monotonicUs();
+    for (auto host = hosts.begin(); host != hosts.end(); ++host) {
+        auto &waiting = host->waiting;
+        for (auto it = waiting.begin(); it != waiting.end();) {
+            Transfer *t = *it;
+            if (t->deadlineUs > now) {
+                ++it;
+                continue;
+            }
+            it = waiting.erase(it);
+            --waitingTransfers;
+            transfers.remove(t->id);
+            t->response.error = HttpError::Timeout;
+            t->response.errorString = QStringLiteral("timed out waiting for a free connection");
+            completeLater(t);
+        }
+    }
+    armWaitTimer();
+}
+
+void HttpClientPrivate::armWaitTimer()
+{
+    if (waitingTransfers == 0) {
+        waitTimer.stop();
+        return;
+    }
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (const HostQueue &host : std::as_const(hosts)) {
+        for (const Transfer *t : host.waiting) {
+            earliest = std::min(earliest, t->deadlineUs);
+        }
+    }
+    waitDeadlineUs = earliest;
+    const qint64 inMs = std::max<qint64>(0, (earliest - monotonicUs() + 999) / 1000);
+    waitTimer.start(int(std::min<qint64>(inMs, 24LL * 3600 * 1000)));
+}
+
+void HttpClientPrivate::completeLater(Transfer *t)
+{
+    t->response.finishedAtMs = QDateTime::currentMSecsSinceEpoch();
+    t->response.elapsedUs = monotonicUs() - t->startUs;
+    completing.insert(t);
+    QTimer::singleShot(0, q, [this, t] {
+        completing.remove(t);
+        std::unique_ptr<Transfer> owned(t);
+        if ((!owned->hadContext || owned->context) && owned->callback) {
+            owned->callback(owned->response);
+        }
+    });
 }
 
 void HttpClient::cancel(quint64 id)
@@ -625,9 +804,21 @@ void HttpClient::cancel(quint64 id)
     if (!t) {
         return;
     }
-    curl_multi_remove_handle(d->multi, t->easy);
-    curl_slist_free_all(t->headerList);
-    d->recycleEasy(t->easy);
+    if (!t->easy) {
+        // Still waiting in its host's queue.
+        const auto host = d->hosts.find(t->hostKey);
+        if (host != d->hosts.end()) {
+            auto &waiting = host->waiting;
+            const auto it = std::find(waiting.begin(), waiting.end(), t);
+            if (it != waiting.end()) {
+                waiting.erase(it);
+                --d->waitingTransfers;
+            }
+        }
+        delete t;
+        return;
+    }
+    d->release(t);
     delete t;
 }
 

@@ -107,6 +107,16 @@ struct HttpClientOptions
     int maxConnectionsPerHost = 64;
     /** Upper bound of idle connections kept for reuse. */
     int maxCachedConnections = 128;
+    /**
+     * Requests to one host (scheme, host and port) handed to libcurl at once (0 = unlimited);
+     * the rest wait in the client's own queue, in order. A waiting request costs its HttpRequest;
+     * one inside libcurl also an easy handle with its receive and upload buffers (tens of KB), so
+     * a burst of thousands of bot calls would otherwise cost megabytes that malloc keeps after
+     * the burst (docs/PERFORMANCE.md). Time spent waiting counts against the request's timeout.
+     */
+    int maxActivePerHost = 64;
+    /** Idle easy handles kept for reuse (each keeps its buffers). */
+    int maxIdleHandles = 16;
     Http2Mode http2 = Http2Mode::Auto;
     QByteArray userAgent = QByteArrayLiteral("Switchboard/" SWITCHBOARD_VERSION);
 };
@@ -144,8 +154,12 @@ public:
     quint64 send(const HttpRequest &request, QObject *context, Callback callback);
     /** Cancels a pending request; its callback is not called. Unknown ids are ignored. */
     void cancel(quint64 id);
-    /** Requests started and not yet finished. */
+    /** Requests started and not yet finished (waiting in the queue or inside libcurl). */
     int pendingCount() const;
+    /** Requests handed to libcurl (each holds an easy handle); at most maxActivePerHost per host. */
+    int activeCount() const;
+    /** Idle easy handles kept for reuse; at most HttpClientOptions::maxIdleHandles. */
+    int idleHandleCount() const;
     const HttpClientOptions &options() const;
 
 private:

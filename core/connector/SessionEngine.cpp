@@ -380,7 +380,25 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
         conv.snapshot.startedAt = QDateTime::fromMSecsSinceEpoch(info.startTs, Qt::UTC);
     }
     conv.dialogId = info.activeDialogId().isEmpty() ? info.conversationId : info.activeDialogId();
-    conv.context = info.context;
+    // Campaign and engagement come from LivePerson's conversation details when it sends them.
+    const QJsonObject campaign = info.context.value(QStringLiteral("campaignInfo")).toObject();
+    const auto idOf = [&](const QString &key) {
+        const QJsonValue value = campaign.contains(key) ? campaign.value(key) : info.context.value(key);
+        if (!value.isDouble()) {
+            return value.toString();
+        }
+        // Ids are whole numbers; anything outside ±2^53 (or not whole) is kept as JSON wrote it
+        // rather than cast (an out-of-range double → qint64 cast is undefined behaviour).
+        const double number = value.toDouble();
+        constexpr double exact = 9007199254740992.0;
+        if (std::abs(number) <= exact && number == std::floor(number)) {
+            return QString::number(qint64(number));
+        }
+        return QString::number(number, 'g', 17);
+    };
+    conv.engagementId = idOf(QStringLiteral("engagementId"));
+    conv.campaignId = idOf(QStringLiteral("campaignId"));
+    conv.language = info.context.value(QStringLiteral("lang")).toString();
     for (const auto &dialog : info.dialogs) {
         m_dialogOwners.insert(dialog.dialogId, info.conversationId);
     }
@@ -557,26 +575,11 @@ void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::Conversat
     event.context.skillId = conv.snapshot.skillId;
     event.context.assignedAgentId = m_channel->agentId();
     event.context.visitor.insert(QStringLiteral("consumerId"), conv.snapshot.consumerId);
-    // Campaign and engagement come from LivePerson's conversation details when it sends them.
-    const QJsonObject campaign = conv.context.value(QStringLiteral("campaignInfo")).toObject();
-    const auto idOf = [&](const QString &key) {
-        const QJsonValue value = campaign.contains(key) ? campaign.value(key) : conv.context.value(key);
-        if (!value.isDouble()) {
-            return value.toString();
-        }
-        // Ids are whole numbers; anything outside ±2^53 (or not whole) is kept as JSON wrote it
-        // rather than cast (an out-of-range double → qint64 cast is undefined behaviour).
-        const double number = value.toDouble();
-        constexpr double exact = 9007199254740992.0;
-        if (std::abs(number) <= exact && number == std::floor(number)) {
-            return QString::number(qint64(number));
-        }
-        return QString::number(number, 'g', 17);
-    };
-    event.context.engagementId = idOf(QStringLiteral("engagementId"));
-    event.context.campaignId = idOf(QStringLiteral("campaignId"));
-    if (const QString lang = conv.context.value(QStringLiteral("lang")).toString(); !lang.isEmpty()) {
-        event.context.visitor.insert(QStringLiteral("language"), lang);
+    // Campaign, engagement and language as taken from LivePerson's conversation context.
+    event.context.engagementId = conv.engagementId;
+    event.context.campaignId = conv.campaignId;
+    if (!conv.language.isEmpty()) {
+        event.context.visitor.insert(QStringLiteral("language"), conv.language);
     }
 
     conv.inFlight.insert(event.deliveryId,
@@ -808,9 +811,11 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
                                        {QStringLiteral("name"), intent.description.left(64)},
                                        {QStringLiteral("confidence"), std::clamp(intent.confidenceScore, 0.0, 1.0)}});
         }
-        conv->botResponse = QJsonObject{{QStringLiteral("type"), QStringLiteral("BotResponse")},
-                                        {QStringLiteral("externalConversationId"), conv->snapshot.id.left(64)},
-                                        {QStringLiteral("intents"), intents}};
+        conv->botResponse =
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("BotResponse")},
+                                      {QStringLiteral("externalConversationId"), conv->snapshot.id.left(64)},
+                                      {QStringLiteral("intents"), intents}})
+                .toJson(QJsonDocument::Compact);
     }
     for (const QString &warning : response.warnings) {
         addEntry(conv->snapshot.id, TranscriptRole::Error, warning, deliveryId, QStringLiteral("bot.protocol_warning"));
@@ -1405,7 +1410,7 @@ void SessionEngine::transferNow(const QString &conversationId)
                                     {QStringLiteral("conversationDuration"),
                                      std::max<qint64>(0, conv->snapshot.startedAt.secsTo(m_clock.now()))}}};
     if (!conv->botResponse.isEmpty()) {
-        metadata.append(conv->botResponse);
+        metadata.append(QJsonDocument::fromJson(conv->botResponse).object());
     }
     m_channel->transferToSkill(
         conversationId, skillId, metadata,

@@ -11,9 +11,11 @@
 #include <QPointer>
 #include <QSet>
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QTimer;
@@ -157,6 +159,85 @@ private:
         qint64 sequence = -1;
         bool recovered = false;
     };
+    /**
+     * One conversation's deliveries in flight, keyed by delivery id; QHash's find/insert/take/remove.
+     * Usually one or none, so a small list: a QHash allocates a span of ~5 KB for its first entry and
+     * keeps it after the last one is gone, which with 10 000 open conversations was 50 MB. The
+     * list's storage is released when it empties.
+     */
+    class InFlightDeliveries
+    {
+    public:
+        using iterator = QList<Delivery>::iterator;
+        iterator begin()
+        {
+            return m_items.begin();
+        }
+        iterator end()
+        {
+            return m_items.end();
+        }
+        QList<Delivery>::const_iterator begin() const
+        {
+            return m_items.cbegin();
+        }
+        QList<Delivery>::const_iterator end() const
+        {
+            return m_items.cend();
+        }
+        bool isEmpty() const
+        {
+            return m_items.isEmpty();
+        }
+        qsizetype size() const
+        {
+            return m_items.size();
+        }
+        iterator find(const QString &deliveryId)
+        {
+            return std::find_if(
+                m_items.begin(), m_items.end(), [&](const Delivery &d) { return d.deliveryId == deliveryId; });
+        }
+        void insert(const QString &deliveryId, const Delivery &delivery)
+        {
+            const auto it = find(deliveryId);
+            if (it != end()) {
+                *it = delivery;
+            } else {
+                m_items.append(delivery);
+            }
+        }
+        Delivery take(const QString &deliveryId)
+        {
+            const auto it = find(deliveryId);
+            if (it == end()) {
+                return {};
+            }
+            Delivery taken = std::move(*it);
+            m_items.erase(it);
+            releaseIfEmpty();
+            return taken;
+        }
+        qsizetype remove(const QString &deliveryId)
+        {
+            const auto it = find(deliveryId);
+            if (it == end()) {
+                return 0;
+            }
+            m_items.erase(it);
+            releaseIfEmpty();
+            return 1;
+        }
+
+    private:
+        void releaseIfEmpty()
+        {
+            if (m_items.isEmpty()) {
+                m_items = QList<Delivery>();
+            }
+        }
+        QList<Delivery> m_items;
+    };
     struct PendingResponse;
     /**
      * A transfer Switchboard asked for and LivePerson has not confirmed yet. A transfer that fails
@@ -184,6 +265,62 @@ private:
         /** Consumer messages to mark handled once the escalation is settled. */
         QList<Delivery> deliveries;
     };
+    /**
+     * std::optional's interface over a heap slot: empty, it costs a pointer rather than
+     * sizeof(T) in every open conversation (a Transfer is ~180 bytes, needed only while escalating).
+     */
+    template <typename T> class Boxed
+    {
+    public:
+        Boxed() = default;
+        Boxed(const Boxed &other)
+            : m_value(other.m_value ? std::make_unique<T>(*other.m_value) : nullptr)
+        {
+        }
+        Boxed &operator=(const Boxed &other)
+        {
+            m_value = other.m_value ? std::make_unique<T>(*other.m_value) : nullptr;
+            return *this;
+        }
+        Boxed(Boxed &&) noexcept = default;
+        Boxed &operator=(Boxed &&) noexcept = default;
+        Boxed &operator=(T value)
+        {
+            m_value = std::make_unique<T>(std::move(value));
+            return *this;
+        }
+        explicit operator bool() const
+        {
+            return m_value != nullptr;
+        }
+        bool has_value() const
+        {
+            return m_value != nullptr;
+        }
+        T *operator->()
+        {
+            return m_value.get();
+        }
+        const T *operator->() const
+        {
+            return m_value.get();
+        }
+        T &operator*()
+        {
+            return *m_value;
+        }
+        const T &operator*() const
+        {
+            return *m_value;
+        }
+        void reset()
+        {
+            m_value.reset();
+        }
+
+    private:
+        std::unique_ptr<T> m_value;
+    };
     enum class EscalationEnd
     {
         Transferred,
@@ -194,20 +331,28 @@ private:
     {
         ConversationSnapshot snapshot;
         QString dialogId;
-        /** LivePerson's conversation context (campaign, engagement, client properties). */
-        QJsonObject context;
+        /**
+         * What bot events carry from LivePerson's conversation context (campaign, engagement,
+         * language); the context object itself is not kept (about 1 KB per conversation).
+         */
+        QString engagementId;
+        QString campaignId;
+        QString language;
         /** Deliveries sent to the bot and not answered yet, in order. */
-        QHash<QString, Delivery> inFlight;
+        InFlightDeliveries inFlight;
         /** Responses waiting to be published, in arrival order. */
-        std::deque<std::shared_ptr<PendingResponse>> publishQueue;
+        QList<std::shared_ptr<PendingResponse>> publishQueue;
         bool publishing = false;
         bool escalating = false;
         /** Set while escalating (from the request until LivePerson confirms, or the last attempt fails). */
-        std::optional<Transfer> transfer;
+        Boxed<Transfer> transfer;
         /** The bot closed its (MAIN) dialog: the bot leaving next is that close, not an escalation. */
         bool closingDialog = false;
-        /** BotResponse metadata (reference §7) with the intents of the bot's last answer; sent on transfers. */
-        QJsonObject botResponse;
+        /**
+         * BotResponse metadata (reference §7) with the intents of the bot's last answer, sent on
+         * transfers; kept as compact JSON text (a QJsonObject of it costs ~1 KB per conversation).
+         */
+        QByteArray botResponse;
     };
 
     void createBot(const QString &sentinelUrl);

@@ -9,6 +9,7 @@
 #include "UmsProtocol.h"
 #include "util/Clock.h"
 
+#include <QJsonDocument>
 #include <QMetaObject>
 #include <QTimer>
 #include <algorithm>
@@ -128,12 +129,40 @@ QString MessagingAgentChannel::agentPid() const
     return m_session.userPid;
 }
 
+MessagingAgentChannel::TrackedConversation
+MessagingAgentChannel::TrackedConversation::from(const ConversationInfo &info)
+{
+    TrackedConversation tracked;
+    tracked.info = info;
+    tracked.info.context = QJsonObject();
+    tracked.info.ttr = QJsonObject();
+    if (!info.context.isEmpty()) {
+        tracked.context = QJsonDocument(info.context).toJson(QJsonDocument::Compact);
+    }
+    if (!info.ttr.isEmpty()) {
+        tracked.ttr = QJsonDocument(info.ttr).toJson(QJsonDocument::Compact);
+    }
+    return tracked;
+}
+
+ConversationInfo MessagingAgentChannel::TrackedConversation::full() const
+{
+    ConversationInfo out = info;
+    if (!context.isEmpty()) {
+        out.context = QJsonDocument::fromJson(context).object();
+    }
+    if (!ttr.isEmpty()) {
+        out.ttr = QJsonDocument::fromJson(ttr).object();
+    }
+    return out;
+}
+
 QList<ConversationInfo> MessagingAgentChannel::conversations() const
 {
     QList<ConversationInfo> out;
     out.reserve(m_conversations.size());
     for (const TrackedConversation &tracked : m_conversations) {
-        out.append(tracked.info);
+        out.append(tracked.full());
     }
     return out;
 }
@@ -847,7 +876,7 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
     info.ttr = change.ttr;
 
     if (known == m_conversations.end()) {
-        m_conversations.insert(id, TrackedConversation{info, false});
+        m_conversations.insert(id, TrackedConversation::from(info));
         qCInfo(lcLivePerson) << "Conversation" << id << "started on skill" << info.skillId << "as" << role;
         Q_EMIT conversationStarted(info);
         for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
@@ -860,8 +889,7 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
 
     const ConversationInfo previous = known->info;
     const bool resync = known->needsResync;
-    known->info = info;
-    known->needsResync = false;
+    *known = TrackedConversation::from(info);
     const QList<DialogInfo> opened = reportDialogChanges(id, previous.dialogs, info.dialogs);
     for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
         if (!m_conversations.contains(id)) {
@@ -1051,11 +1079,12 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
     if (!message->has_value()) {
         return; // receipts, chat states and unknown event types carry nothing to deliver
     }
-    if (event.sequence <= track.floor || track.delivered.contains(event.sequence)) {
+    const auto slot = std::lower_bound(track.delivered.begin(), track.delivered.end(), event.sequence);
+    if (event.sequence <= track.floor || (slot != track.delivered.end() && *slot == event.sequence)) {
         ++m_stats.duplicatesDropped;
         return;
     }
-    track.delivered.insert(event.sequence);
+    track.delivered.insert(slot, event.sequence);
     track.maxDelivered = std::max(track.maxDelivered, event.sequence);
     ConversationMessage delivered = **message;
     delivered.conversationId = conversationId;

@@ -156,8 +156,11 @@ public:
 private:
     struct DialogTrack
     {
-        /** Sequences delivered while the conversation is tracked. */
-        QSet<qint64> delivered;
+        /**
+         * Sequences delivered while the conversation is tracked, ascending (a sorted list: a QSet
+         * costs ~0.5 KB for its first entry, per open conversation).
+         */
+        QList<qint64> delivered;
         /** Highest sequence delivered. */
         qint64 maxDelivered = -1;
         /** Everything up to here counts as delivered (the high-water mark kept when a conversation is forgotten). */
@@ -166,10 +169,20 @@ private:
         bool queryAgain = false;
         QList<Ums::MessagingEvent> buffered;
     };
+    /**
+     * A conversation as last reported. Its context and TTR objects are kept as compact JSON text:
+     * parsed QJsonObjects of them cost about 1 KB per open conversation.
+     */
     struct TrackedConversation
     {
+        /** Without context and ttr (see full()). */
         ConversationInfo info;
+        QByteArray context;
+        QByteArray ttr;
         bool needsResync = false;
+
+        static TrackedConversation from(const ConversationInfo &info);
+        ConversationInfo full() const;
     };
     enum class ReconnectMode
     {

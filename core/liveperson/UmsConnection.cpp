@@ -40,6 +40,7 @@ UmsConnection::UmsConnection(Options options, QObject *parent)
     , m_idPrefix(QString::number(QRandomGenerator::global()->generate(), 36))
 {
     m_socket->setMaxAllowedIncomingMessageSize(m_options.maxIncomingMessageBytes);
+    m_socket->setReadBufferSize(m_options.readBufferBytes);
     connect(m_socket, &QWebSocket::connected, this, &UmsConnection::handleConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &UmsConnection::handleDisconnected);
     connect(
@@ -279,6 +280,10 @@ void UmsConnection::handleTick()
             QMetaObject::invokeMethod(this, &UmsConnection::handleDisconnected, Qt::QueuedConnection);
         }
         return;
+    }
+    if (m_pending.capacity() > 1024 && m_pending.size() < m_pending.capacity() / 8) {
+        // A burst of requests (thousands of ring accepts) grew the table; QHash keeps its size.
+        m_pending.squeeze();
     }
     QList<QString> expired;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {

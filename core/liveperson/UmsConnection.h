@@ -56,6 +56,13 @@ public:
         std::chrono::milliseconds deadAfter{90000};
         /** Largest incoming message accepted (a larger one closes the socket). */
         quint64 maxIncomingMessageBytes = 16 * 1024 * 1024;
+        /**
+         * Bytes read from the socket ahead of what has been processed (QWebSocket::setReadBufferSize).
+         * Unbounded, a backlog (a burst of notifications while the thread is busy) is read whole
+         * into TLS buffers that keep their high-water size for the connection's life (tens of MB);
+         * bounded, the rest waits in the kernel and TCP slows the sender. 0 = unbounded.
+         */
+        qint64 readBufferBytes = 256 * 1024;
     };
     using ResponseCallback = std::function<void(const CommandResult &)>;
 

@@ -67,7 +67,41 @@ public:
         if (nonEmpty && value.toString().isEmpty()) {
             setError(key, u"empty string"_s);
         }
-        return value.toString();
+        return intern(value.toString());
+    }
+
+    /**
+     * One shared copy of the few values LivePerson repeats in every conversation (states, dialog
+     * types, channel types, roles): parsed results are kept per open conversation, and each
+     * separate copy is a heap block.
+     */
+    static QString intern(const QString &text)
+    {
+        static const QStringList common{u"OPEN"_s,
+                                        u"CLOSE"_s,
+                                        u"MAIN"_s,
+                                        u"POST_SURVEY"_s,
+                                        u"MESSAGING"_s,
+                                        u"CHAT"_s,
+                                        u"CONSUMER"_s,
+                                        u"ASSIGNED_AGENT"_s,
+                                        u"MANAGER"_s,
+                                        u"READER"_s,
+                                        u"AGENT"_s,
+                                        u"CONTROLLER"_s,
+                                        u"ACTIVE"_s,
+                                        u"UPSERT"_s,
+                                        u"DELETE"_s,
+                                        u"SYSTEM"_s};
+        if (text.size() > 14) {
+            return text;
+        }
+        for (const QString &candidate : common) {
+            if (candidate == text) {
+                return candidate;
+            }
+        }
+        return text;
     }
 
     // Ids LivePerson sends either as numeric strings or as numbers (skillId, userId).
@@ -666,6 +700,9 @@ Result<QList<ExConversationChange>> parseExConversationChangeNotification(const 
             FieldReader dialogReader(dialogs.at(d).toObject(), dialogPath);
             DialogInfo dialog;
             dialog.dialogId = dialogReader.string(u"dialogId"_s, true, true);
+            if (dialog.dialogId == parsed.conversationId) {
+                dialog.dialogId = parsed.conversationId; // the MAIN dialog: one shared copy of the id
+            }
             dialog.dialogType = dialogReader.string(u"dialogType"_s, true, true);
             dialog.state = dialogReader.string(u"state"_s, true, true);
             dialog.channelType = dialogReader.string(u"channelType"_s, false);

@@ -141,7 +141,7 @@ VoidResult TranscriptWorker::open(const QString &path, bool fullTextSearch)
     // WAL lets readers run beside the writer; NORMAL syncs at checkpoints only, which is durable
     // against application crashes and loses at most the last commits on power loss.
     for (const QString &statement : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                                     u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-32768"_s}) {
+                                     u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-4096"_s}) {
         if (!pragma.exec(statement)) {
             return fail(Error{u"storage.transcript_open"_s,
                               tr("Cannot configure the transcript database %1 (%2): %3")

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void getAndPost();
     void keepsConnectionsAlive();
     void parallelRequests();
+    void queuesBeyondActiveLimit();
+    void waitingRequestTimesOutAndCancels();
     void timeout();
     void connectionRefused();
     void responseTooLarge();
@@ -180,6 +182,71 @@ void tst_HttpClient::parallelRequests()
         r.send(200, "{}");
     }
     QTRY_COMPARE(sink.responses.size(), 8);
+}
+
+void tst_HttpClient::queuesBeyondActiveLimit()
+{
+    QList<MiniResponder> held;
+    MiniHttpServer server([&held](const MiniRequest &, MiniResponder responder) { held.append(responder); });
+    server.listen();
+    HttpClientOptions options;
+    options.maxActivePerHost = 3;
+    options.maxIdleHandles = 2;
+    HttpClient client(options);
+    Sink sink;
+    for (int i = 0; i < 10; ++i) {
+        client.send(get(server.baseUrl() + QStringLiteral("/x%1").arg(i)), this, sink.callback());
+    }
+    // Three are handed to libcurl (each with an easy handle); seven wait in the client's queue.
+    QCOMPARE(client.pendingCount(), 10);
+    QCOMPARE(client.activeCount(), 3);
+    QTRY_COMPARE(held.size(), 3);
+    for (int answered = 0; answered < 10; ++answered) {
+        QTRY_VERIFY(held.size() > answered);
+        QVERIFY(held.size() <= answered + 3);
+        QVERIFY(client.activeCount() <= 3);
+        held[answered].send(200, "{}");
+        QTRY_COMPARE(sink.responses.size(), answered + 1);
+    }
+    // In order, on the three kept-alive connections; nothing is left behind but two idle handles.
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(server.requests.at(i).target, QStringLiteral("/x%1").arg(i).toUtf8());
+        QVERIFY(sink.responses.at(i).transportOk());
+    }
+    QCOMPARE(server.connections, 3);
+    QCOMPARE(client.pendingCount(), 0);
+    QCOMPARE(client.activeCount(), 0);
+    QCOMPARE(client.idleHandleCount(), 2);
+}
+
+void tst_HttpClient::waitingRequestTimesOutAndCancels()
+{
+    MiniHttpServer server([](const MiniRequest &, MiniResponder) {}); // never answers
+    server.listen();
+    HttpClientOptions options;
+    options.maxActivePerHost = 1;
+    HttpClient client(options);
+    Sink sink;
+    HttpRequest first = get(server.baseUrl() + QStringLiteral("/first"));
+    first.timeoutMs = 30000;
+    HttpRequest second = get(server.baseUrl() + QStringLiteral("/second"));
+    second.timeoutMs = 100;
+    HttpRequest third = get(server.baseUrl() + QStringLiteral("/third"));
+    client.send(first, this, sink.callback());
+    client.send(second, this, sink.callback());
+    const quint64 thirdId = client.send(third, this, sink.callback());
+    QCOMPARE(client.activeCount(), 1);
+    QCOMPARE(client.pendingCount(), 3);
+    client.cancel(thirdId);
+    QCOMPARE(client.pendingCount(), 2);
+    // The second one's time runs out while it waits for the busy host: a timeout, never sent.
+    QTRY_COMPARE(sink.responses.size(), 1);
+    QCOMPARE(sink.responses.first().error, HttpError::Timeout);
+    QVERIFY(sink.responses.first().elapsedUs >= 100 * 1000);
+    QCOMPARE(client.pendingCount(), 1);
+    QCOMPARE(client.activeCount(), 1);
+    QCOMPARE(server.requests.size(), 1);
+    QCOMPARE(server.requests.first().target, QByteArray("/first"));
 }
 
 void tst_HttpClient::timeout()

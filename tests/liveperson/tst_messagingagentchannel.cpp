@@ -221,6 +221,11 @@ private Q_SLOTS:
                  u"ASSIGNED_AGENT"_s);
         QCOMPARE(client.channel->stats().ringsAccepted, 1);
         QCOMPARE(client.channel->conversations().size(), 1);
+        // The channel keeps the context as compact text; conversations() gives it back whole.
+        QVERIFY(!info.context.isEmpty());
+        QCOMPARE(client.channel->conversations().first().context, info.context);
+        QCOMPARE(client.channel->conversations().first().ttr, info.ttr);
+        QCOMPARE(client.channel->conversations().first().dialogs.size(), info.dialogs.size());
 
         // A consumer message arrives once, and is acknowledged (ACCEPT, READ).
         const qint64 sequence = m_control->consumerSays(conversation, u"hello bot"_s);

@@ -20,6 +20,8 @@
 #include <QSslCertificate>
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <sys/resource.h>
 #include <vector>
 #ifdef __GLIBC__
@@ -84,6 +86,29 @@ double trimmedRssMb()
     malloc_trim(0);
 #endif
     return currentRssMb();
+}
+
+QJsonObject mallocStats()
+{
+    QJsonObject stats;
+#ifdef __GLIBC__
+    // Live heap (what the program holds) against what malloc keeps from the kernel, summed over
+    // every arena; the number of arenas comes from malloc_info's XML (one <heap> per arena).
+    const struct mallinfo2 info = mallinfo2();
+    constexpr double mib = 1024.0 * 1024.0;
+    stats.insert(QStringLiteral("inUseMb"), static_cast<double>(info.uordblks + info.hblkhd) / mib);
+    stats.insert(QStringLiteral("freeInArenasMb"), static_cast<double>(info.fordblks) / mib);
+    stats.insert(QStringLiteral("mmappedMb"), static_cast<double>(info.hblkhd) / mib);
+    char *buffer = nullptr;
+    size_t size = 0;
+    if (FILE *stream = open_memstream(&buffer, &size)) {
+        malloc_info(0, stream);
+        std::fclose(stream);
+        stats.insert(QStringLiteral("arenas"), QByteArray(buffer, static_cast<qsizetype>(size)).count("<heap nr="));
+        std::free(buffer);
+    }
+#endif
+    return stats;
 }
 
 double peakRssMb()
@@ -359,6 +384,17 @@ Connector::SessionManager *BenchRunner::sessionManager() const
     return m_manager.get();
 }
 
+qint64 BenchRunner::unansweredMessages() const
+{
+    qint64 unanswered = 0;
+    for (const Connector::ConnectorSession *session : m_sessions) {
+        const Connector::SessionCounters counters = session->counters();
+        // The demo bot answers every event with one reply item.
+        unanswered += counters.consumerMessages - counters.botReplies - counters.botFailures;
+    }
+    return unanswered;
+}
+
 int BenchRunner::openConversations() const
 {
     int open = 0;
@@ -403,6 +439,7 @@ void BenchRunner::startLoad()
     m_deadline.stop();
     Q_EMIT loadStarting();
     m_baselineRssMb = currentRssMb();
+    m_baselineHeap = mallocStats();
     const int messages = m_options.durationS > 0 ? 100000 : m_options.messages;
     const double rate = m_options.rate > 0 ? m_options.rate : kSaturationRate;
     const QJsonObject plan{{QStringLiteral("consumers"), m_options.consumers},
@@ -513,6 +550,7 @@ void BenchRunner::finishLoad(const QJsonObject &stats)
         {QStringLiteral("sandboxCpuSecondsPer1000"), sandboxCpu / static_cast<double>(replies) * 1000.0},
         {QStringLiteral("sandboxCpuUtilisation"), wallS > 0 ? sandboxCpu / wallS : 0.0},
         {QStringLiteral("idleRssMb"), m_baselineRssMb},
+        {QStringLiteral("idleHeap"), m_baselineHeap},
         {QStringLiteral("rssAfterLoadMb"), currentRssMb()},
     };
     startFill();
@@ -548,11 +586,31 @@ void BenchRunner::pollFill()
     control("GET", QStringLiteral("/sandbox/stats"), {}, [this](const QJsonObject &stats) {
         const QJsonObject load = stats.value(QStringLiteral("load")).toObject();
         const int open = openConversations();
-        if (!load.value(QStringLiteral("active")).toBool() && open >= m_fillTarget) {
+        // The figure is for open, idle conversations: every consumer message the connector took
+        // must have been answered (or failed) first, so no delivery is still in flight, …
+        // … and the transcript store has taken up what they recorded (its queue is memory too).
+        if (!load.value(QStringLiteral("active")).toBool() && open >= m_fillTarget && unansweredMessages() <= 0 &&
+            m_store->pendingCount() == 0) {
+            m_result.insert(QStringLiteral("fillLoad"),
+                            QJsonObject{{QStringLiteral("sent"), load.value(QStringLiteral("sent"))},
+                                        {QStringLiteral("replies"), load.value(QStringLiteral("replies"))},
+                                        {QStringLiteral("failures"), load.value(QStringLiteral("failures"))}});
             m_result.insert(QStringLiteral("openConversations"), open);
-            m_result.insert(QStringLiteral("rss10kConversationsMb"), currentRssMb());
+            const double rss = currentRssMb();
+            const QJsonObject heap = mallocStats();
+            m_result.insert(QStringLiteral("rss10kConversationsMb"), rss);
+            m_result.insert(QStringLiteral("heap10kConversations"), heap);
             m_result.insert(QStringLiteral("fillSeconds"), double(monotonicMs() - m_fillStartedMs) / 1000.0);
-            m_result.insert(QStringLiteral("rss10kConversationsTrimmedMb"), trimmedRssMb());
+            const double trimmed = trimmedRssMb();
+            m_result.insert(QStringLiteral("rss10kConversationsTrimmedMb"), trimmed);
+            // Progress for whoever watches the run (e.g. a heap profiler's driver script).
+            std::fprintf(stderr,
+                         "bench: %d open conversations: RSS %.1f MB (%.1f MB after malloc_trim), heap in use %.1f MB\n",
+                         open,
+                         rss,
+                         trimmed,
+                         heap.value(QStringLiteral("inUseMb")).toDouble());
+            std::fflush(stderr);
             shutDown();
             return;
         }

@@ -110,6 +110,8 @@ private:
                  std::function<void(const QJsonObject &)> done);
     double sandboxCpuSeconds() const;
     int openConversations() const;
+    /** Consumer messages the sessions took and neither answered nor failed yet. */
+    qint64 unansweredMessages() const;
     void addSession(const QJsonObject &agent, const QJsonObject &application, const QJsonObject &bot, int index);
 
     BenchOptions m_options;
@@ -139,6 +141,7 @@ private:
     qint64 m_stopAtMs = 0;
     qint64 m_settleSinceMs = -1;
     double m_baselineRssMb = 0;
+    QJsonObject m_baselineHeap;
     int m_fillTarget = 0;
     qint64 m_fillStartedMs = 0;
 };
@@ -147,6 +150,11 @@ private:
 double currentRssMb();
 /** currentRssMb() after returning malloc's free pages to the kernel (glibc malloc_trim). */
 double trimmedRssMb();
+/**
+ * glibc malloc's view, over all arenas: {inUseMb (live heap), freeInArenasMb (freed, not returned
+ * to the kernel), mmappedMb, arenas}; empty elsewhere.
+ */
+QJsonObject mallocStats();
 /** Peak resident set size of this process, in MiB (getrusage). */
 double peakRssMb();
 /** User + system CPU seconds of this process, all threads (getrusage). */
