@@ -44,6 +44,15 @@ std::array<QString, 2> PublishJournal::fileNames(const QString &databasePath)
 Result<QList<PublishedReply>> PublishJournal::open(const QString &databasePath)
 {
     close();
+    m_lock = std::make_unique<QLockFile>(databasePath + u"-marks.lock"_s);
+    m_lock->setStaleLockTime(0); // stale only when its process is gone, never by age
+    if (!m_lock->tryLock(0)) {
+        const bool busy = m_lock->error() == QLockFile::LockFailedError;
+        m_lock.reset();
+        return Error{busy ? u"storage.journal_busy"_s : u"storage.journal_open"_s,
+                     busy ? tr("Another process uses the publication journal of %1.").arg(databasePath)
+                          : tr("Cannot lock the publication journal of %1.").arg(databasePath)};
+    }
     const std::array<QString, 2> names = fileNames(databasePath);
     QList<PublishedReply> marks;
     for (int i = 0; i < 2; ++i) {
@@ -93,6 +102,7 @@ void PublishJournal::close()
         file.reset();
     }
     m_sizes = {0, 0};
+    m_lock.reset(); // unlocks
 }
 
 bool PublishJournal::isReady() const

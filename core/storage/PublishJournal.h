@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QList>
+#include <QLockFile>
 #include <QString>
 
 #include <array>
@@ -32,6 +33,11 @@ namespace Switchboard::Storage::Detail
  * both files into published_replies (INSERT OR IGNORE), so marks whose commit a crash prevented
  * are not lost. A line is `deliveryId TAB replyIndex TAB conversationId TAB publishedAtMs LF`; a
  * torn last line (a crash inside write()) belongs to a reply that was never sent and is ignored.
+ *
+ * One process at a time: open() takes `<database>-marks.lock` (a QLockFile, released by close()
+ * or found stale once its process is gone), so a second process on the same database — which
+ * would empty files holding the first one's uncommitted marks — gets no journal and publishes
+ * the slower way (commit first).
  *
  * Not thread-safe on its own: TranscriptStore calls append() with the queue mutex held, the
  * worker calls the rest on the store's thread (rotate() also with the mutex held).
@@ -78,6 +84,7 @@ public:
     static QList<PublishedReply> parse(const QByteArray &text, int *skipped = nullptr);
 
 private:
+    std::unique_ptr<QLockFile> m_lock;
     std::array<std::unique_ptr<QFile>, 2> m_files;
     std::array<qint64, 2> m_sizes{0, 0};
     int m_active = 0;

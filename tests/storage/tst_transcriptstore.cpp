@@ -5,6 +5,8 @@
 #include "storage/TranscriptStore.h"
 
 #include <QDir>
+#include <QProcess>
+#include <QSysInfo>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -508,6 +510,40 @@ private Q_SLOTS:
         store.markReplyPublished(PublishedReply{u"c1"_s, u"d\t1"_s, 0, T0});
         QVERIFY(store.flushAndWait());
         QVERIFY(store.isReplyPublished(u"d\t1"_s, 0).value());
+    }
+
+    void journalIsOneProcessAtATime()
+    {
+        const QString path = dbPath();
+        TranscriptStore first(options(path));
+        QVERIFY(first.openAndWait().ok());
+        // A second store on the same database (another process, as far as the lock can tell)
+        // gets no journal: it could empty files holding the first one's uncommitted marks.
+        TranscriptStore second(options(path));
+        QVERIFY(second.openAndWait().ok());
+        QVERIFY(first.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-1"_s, 0, T0}).ok());
+        const VoidResult refused = second.markReplyPublishedNow(PublishedReply{u"c2"_s, u"d-2"_s, 0, T0});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, u"storage.journal_closed"_s);
+    }
+
+    void journalLockOfAKilledProcessIsTakenOver()
+    {
+        // The lock file a SIGKILLed run leaves: its process is gone, so the next run takes it.
+        QProcess gone;
+        gone.start(u"true"_s, QStringList());
+        QVERIFY(gone.waitForFinished(10000));
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        const QString path = dbPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        {
+            QFile lock(path + u"-marks.lock"_s);
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write(QByteArray::number(deadPid) + "\nswitchboard-cli\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        }
+        TranscriptStore store(options(path));
+        QVERIFY(store.openAndWait().ok());
+        QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"d-1"_s, 0, T0}).ok());
     }
 
     void journalParsesOnlyWholeLines()
