@@ -15,6 +15,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <openssl/crypto.h>
+
 #include <memory>
 
 namespace Switchboard::Connector
@@ -28,6 +30,16 @@ class ConnectionTestWorker final : public QObject
 public:
     using Step = ConnectionTest::Step;
     using StepState = ConnectionTest::StepState;
+
+    ~ConnectionTestWorker() override
+    {
+        cleanup();
+        // Deleted on the test's thread as it ends (deleteLater on QThread::finished). OpenSSL frees
+        // this thread's random generators in a thread-exit handler that may still run after
+        // QThread::wait() has returned, racing the process's exit (LeakSanitizer reports them):
+        // free them here, once nothing of ours uses TLS on this thread any more.
+        OPENSSL_thread_stop();
+    }
 
     void run(quint64 run, const Storage::IntegrationDefinition &definition, const SessionSecrets &secrets)
     {

@@ -200,8 +200,12 @@ Bot::BotClient *SessionFactory::createBotClient(const IntegrationDefinition &def
                      qPrintable(listening.error().message));
         }
         client = new Bot::WebhookClient(config, http, server, clock, parent);
+        server->setParent(client);
     }
     client->setBurstPolicy(burst);
+    // The client's destructor cancels its requests through the HTTP client (and the callback
+    // server): as its children they are destroyed after it, not before (siblings go in creation order).
+    http->setParent(client);
     return client;
 }
 

@@ -6,6 +6,7 @@
 // same event twice, and the transcript store recorded each consumer message once. Runs inside
 // tests/support/with-keyring.sh (the integration's secrets are in a real gnome-keyring).
 #include "SandboxProcess.h"
+#include "TestSupport.h"
 #include "storage/TranscriptStore.h"
 
 #include <QDir>
@@ -81,6 +82,37 @@ private:
             .toInteger();
     }
 
+    /** The entries of @p lost ("conversation: text") the transcript does not account for with a
+     *  connector.unknown_publish_after_restart note on the message's delivery. */
+    static QStringList unexplainedLosses(Storage::TranscriptStore &store, const QStringList &lost)
+    {
+        QStringList unexplained;
+        for (const QString &entry : lost) {
+            const QString id = entry.section(QStringLiteral(": "), 0, 0);
+            const QString text = entry.section(QStringLiteral(": "), 1);
+            const Result<Storage::Transcript> transcript = store.transcript(id);
+            bool noted = false;
+            if (transcript) {
+                QString delivery;
+                for (const Storage::MessageRecord &message : transcript.value().messages) {
+                    if (message.role == Storage::MessageRole::Consumer && message.text == text) {
+                        delivery = message.deliveryId;
+                        break;
+                    }
+                }
+                for (const Storage::MessageRecord &message : transcript.value().messages) {
+                    noted = noted
+                            || (!delivery.isEmpty() && message.deliveryId == delivery
+                                && message.text.startsWith(QLatin1String("[connector.unknown_publish_after_restart]")));
+                }
+            }
+            if (!noted) {
+                unexplained << entry;
+            }
+        }
+        return unexplained;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -126,7 +158,7 @@ private Q_SLOTS:
 
         std::unique_ptr<QProcess> run = startRun();
         QByteArray log;
-        QVERIFY2(waitForText(*run, "is online", log, 30000), log.constData());
+        QVERIFY2(waitForText(*run, "is online", log, Test::scaledMs(30000)), log.constData());
 
         // 100 consumers × 30 messages at 300/s; a consumer waits up to 20 s for each answer, so the
         // messages written while the connector is dead wait for the restarted one.
@@ -138,16 +170,20 @@ private Q_SLOTS:
                             {QStringLiteral("skillId"), m_sandbox->botSkillId()},
                             {QStringLiteral("replyTimeoutMs"), 20000}})
                     .isObject());
+        QElapsedTimer phase;
         for (int kill = 1; kill <= 2; ++kill) {
+            phase.start();
             const qint64 before = loadSent();
-            QTRY_VERIFY_WITH_TIMEOUT(loadSent() >= before + 600, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(loadSent() >= before + 600, Test::scaledMs(30000));
+            qInfo("crash: kill %d after %lld ms (%lld messages sent)", kill, phase.elapsed(), loadSent());
             // SIGKILL: no goodbye, requests in flight, replies half published.
             run->kill();
             QVERIFY(run->waitForFinished(10000));
             QCOMPARE(run->exitStatus(), QProcess::CrashExit);
             run = startRun();
             log.clear();
-            QVERIFY2(waitForText(*run, "is online", log, 30000), log.constData());
+            QVERIFY2(waitForText(*run, "is online", log, Test::scaledMs(30000)), log.constData());
+            qInfo("crash: restarted and online after %lld ms", phase.elapsed());
         }
         QTRY_VERIFY_WITH_TIMEOUT(!m_sandbox->call("GET", QStringLiteral("/sandbox/stats"))
                                       .toObject()
@@ -155,7 +191,7 @@ private Q_SLOTS:
                                       .toObject()
                                       .value(QStringLiteral("active"))
                                       .toBool(true),
-                                 90000);
+                                 Test::scaledMs(90000));
         const QJsonObject loadStatus = m_sandbox->call("GET", QStringLiteral("/sandbox/stats"))
                                            .toObject()
                                            .value(QStringLiteral("load"))
@@ -176,7 +212,7 @@ private Q_SLOTS:
             }
             const qint64 until = drain.elapsed() + 2000;
             (void)QTest::qWaitFor([&] { return drain.elapsed() >= until; }, 3000);
-        } while (drain.elapsed() < 30000);
+        } while (drain.elapsed() < Test::scaledMs(30000));
         const QJsonObject botStats = m_sandbox->callBot("GET", QStringLiteral("/stats")).toObject();
         qInfo("crash: %lld messages sent by the sandbox, 2 SIGKILLs; %s", loadStatus.value(QStringLiteral("sent")).toInteger(),
               qPrintable(audit.summary()));
@@ -185,7 +221,7 @@ private Q_SLOTS:
               botStats.value(QStringLiteral("duplicateEvents")).toInteger());
         // SIGTERM: store flushed, exit 0; then the transcript store is read as it was left.
         run->terminate();
-        QVERIFY(run->waitForFinished(20000));
+        QVERIFY(run->waitForFinished(Test::scaledMs(20000)));
         QCOMPARE(run->exitCode(), 0);
         Storage::TranscriptStore::Options options;
         options.path = QDir(m_dir.filePath(QStringLiteral("data"))).filePath(QStringLiteral("transcripts.sqlite"));
@@ -207,7 +243,21 @@ private Q_SLOTS:
                             m_sandbox->call("GET", QStringLiteral("/sandbox/conversations/%1").arg(suspect)).toObject(), store)));
         }
         QCOMPARE(audit.consumerMessages, 3000);
-        QVERIFY2(audit.lost.isEmpty(), qPrintable(audit.lost.mid(0, 20).join(QStringLiteral("; "))));
+        if (Test::timeScale() > 1) {
+            // Sanitizer build (SWITCHBOARD_TEST_TIME_SCALE): a reply is marked published (write-ahead,
+            // at most once) one event-loop turn before its frame reaches the socket (QSslSocket
+            // flushes on a queued call). At -O0 under ASan that turn is long enough for a SIGKILL to
+            // land in it; the restarted connector then does not send the reply again and notes
+            // connector.unknown_publish_after_restart — the documented at-most-once loss
+            // (SessionEngine::checkRecoveredReplies). Here every loss must be such a noted one; the
+            // ci build asserts that there are none.
+            const QStringList unexplained = unexplainedLosses(store, audit.lost);
+            qInfo("crash: %d consumer message(s) lost, each noted as connector.unknown_publish_after_restart",
+                  int(audit.lost.size() - unexplained.size()));
+            QVERIFY2(unexplained.isEmpty(), qPrintable(unexplained.mid(0, 20).join(QStringLiteral("; "))));
+        } else {
+            QVERIFY2(audit.lost.isEmpty(), qPrintable(audit.lost.mid(0, 20).join(QStringLiteral("; "))));
+        }
         // At-most-once publishing: no consumer message got its answer twice. The bot itself may see an
         // event again after a SIGKILL (the answer came, the connector died before recording it): the
         // same delivery id, at least once, which the store check below covers.

@@ -172,9 +172,9 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
 
         // test: every step reports ok.
-        QCOMPARE(runCli({QStringLiteral("integration"), QStringLiteral("test"), id, QStringLiteral("--config-dir"), configDir},
-                        {}, &output),
-                 0);
+        const int testExit = runCli({QStringLiteral("integration"), QStringLiteral("test"), id, QStringLiteral("--config-dir"), configDir},
+                                    {}, &output);
+        QVERIFY2(testExit == 0, output.constData());
         QCOMPARE(output.count("ok  "), 4);
 
         // run, then a conversation.

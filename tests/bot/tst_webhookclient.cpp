@@ -321,7 +321,8 @@ void tst_WebhookClient::duplicateCallback()
     QTRY_COMPARE(replied.size(), 1);
     m_http->send(callback, this, [&statuses](const HttpResponse &r) { statuses.append(r.status); });
     QTRY_COMPARE(replied.size(), 2);
-    QCOMPARE(statuses, (QList<int>{200, 200}));
+    // replied comes from the server side; the HTTP answer to the sender arrives on a later turn.
+    QTRY_COMPARE(statuses, (QList<int>{200, 200}));
     QVERIFY(!replied.at(0).at(1).value<BotResponse>().duplicate);
     QVERIFY(replied.at(1).at(1).value<BotResponse>().duplicate);
 }

@@ -8,6 +8,7 @@
 // reply went out twice, the bot saw no event twice after answering it, the transcript store recorded
 // each consumer message once under one delivery id, and this process's memory stayed flat.
 #include "SandboxProcess.h"
+#include "TestSupport.h"
 #include "connector/ConnectorSession.h"
 #include "connector/EventLog.h"
 #include "connector/SessionFactory.h"
@@ -21,10 +22,23 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Switchboard;
 using namespace Switchboard::Connector;
+
+// gcc names AddressSanitizer with __SANITIZE_ADDRESS__, clang 14 only with __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define SWITCHBOARD_SOAK_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SWITCHBOARD_SOAK_UNDER_ASAN 1
+#endif
+#endif
+#ifndef SWITCHBOARD_SOAK_UNDER_ASAN
+#define SWITCHBOARD_SOAK_UNDER_ASAN 0
+#endif
 
 namespace
 {
@@ -180,7 +194,8 @@ private Q_SLOTS:
         const qint64 endMs = qint64(seconds) * 1000;
         const qint64 warmupMs = 10000;
         // Not on a socket drop: a kick while the socket is down only ends the login session.
-        const qint64 kickAtMs = endMs / 2 + 1500;
+        // Half-way between two drops at most (a reconnect takes longer under ASan, see TestSupport.h).
+        const qint64 kickAtMs = endMs / 2 + std::min(Test::scaledMs(1500), 2500);
         qint64 nextDropMs = 5000;
         qint64 nextRevokeMs = 12000;
         qint64 nextLoadCheckMs = 1000;
@@ -322,10 +337,17 @@ private Q_SLOTS:
         // (at-least-once towards the bot, at-most-once towards the consumer). What must never happen
         // — one message under two delivery ids, or a reply published twice — is asserted above and
         // by the store audit below; the bot's count of such re-deliveries is printed, not asserted.
-        QVERIFY(audit.consumerMessages >= seconds * 100);
+        // The load kept flowing: at least 100 consumer messages a second answered or escalated (consumers
+        // wait for each answer), a third of that under ASan at -O0 (SWITCHBOARD_TEST_TIME_SCALE).
+        QVERIFY2(audit.consumerMessages >= seconds * 100 / Test::timeScale(), qPrintable(audit.summary()));
         QVERIFY(faults.kicks == 1 && faults.sessionRestarts >= 1);
         QVERIFY(rssStartKb > 0);
+#if SWITCHBOARD_SOAK_UNDER_ASAN
+        // ASan keeps freed memory in its quarantine (256 MB) and RSS moves by tens of MB either way
+        // (measured: -36 to +188 MB): the figure is printed above; LeakSanitizer checks leaks at exit.
+#else
         QVERIFY2(rssEndKb - rssStartKb < 20 * 1024, "the connector's memory grows under a steady load");
+#endif
         QVERIFY2(stored.problems.isEmpty(), qPrintable(stored.problems.mid(0, 20).join(QStringLiteral("; "))));
         QVERIFY(stopSession());
     }

@@ -2,6 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestSupport.h"
 
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cmath>
+
 namespace Switchboard::Test
 {
 QString sharedDir()
@@ -19,5 +24,18 @@ QString sourceDir()
 QString binaryDir()
 {
     return QStringLiteral(SWITCHBOARD_BINARY_DIR);
+}
+double timeScale()
+{
+    static const double scale = [] {
+        bool ok = false;
+        const double value = qEnvironmentVariable("SWITCHBOARD_TEST_TIME_SCALE").toDouble(&ok);
+        return ok && std::isfinite(value) ? std::clamp(value, 1.0, 20.0) : 1.0;
+    }();
+    return scale;
+}
+int scaledMs(int ms)
+{
+    return int(std::lround(ms * timeScale()));
 }
 } // namespace Switchboard::Test
