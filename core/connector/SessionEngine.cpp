@@ -843,9 +843,10 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
 
 void SessionEngine::checkRecoveredReplies(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
 {
-    // An item recorded as published has a reply row once its send succeeded (committed a little
-    // later). Without one, the previous process died between the record and that row: the item
-    // most likely went out (the send follows the record at once), maybe not. It is not sent again
+    // An item recorded as published has a reply row once its send succeeded (committed up to the
+    // store's commit interval later). Without one, the previous process died between the record
+    // and that row: the item most likely went out, maybe not (the frame leaves QSslSocket's buffer
+    // on a later event-loop turn, so a kill in between loses it). It is not sent again
     // (at most once), and the transcript says so. Escalating instead was tried: most such items had
     // reached the consumer, and the escalations sent answered conversations to humans.
     m_store->fetchTranscript(

@@ -99,8 +99,9 @@ struct SessionParts
  *
  * Delivery guarantees: a consumer message is marked handled only after its replies were
  * processed (or its escalation settled), so a restart hands an unanswered message to the bot again
- * (same delivery id); each reply item is recorded as published, and committed, just before it is
- * sent, so no reply goes out twice (at most once), across reconnects and restarts. While the
+ * (same delivery id); each reply item is recorded as published just before it is sent — in the
+ * store's publication journal (one write, crash-safe on return), or committed first when the journal
+ * is unavailable — so no reply goes out twice (at most once), across reconnects and restarts. While the
  * channel is not online nothing is sent: replies wait at the head of their conversation's queue and
  * transfers wait, both resumed once it is online again. A send that failed without a clear answer
  * (socket closed, timeout) is never repeated: the conversation is escalated to the fallback skill (or the operator alerted). A

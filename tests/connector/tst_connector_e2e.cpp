@@ -384,6 +384,9 @@ private Q_SLOTS:
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
         const QString id = startConversation(*rig, QStringLiteral("a1"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        // The connector has the answer to its publish of "echo: a1", not only the sandbox the message:
+        // a drop before that answer leaves the send ambiguous, which escalates by design (at most once).
+        QTRY_COMPARE_WITH_TIMEOUT(rig->session->counters().botReplies, qint64(1), 15000);
         // Sockets drop (1006); the consumer keeps writing while the connector is away.
         QVERIFY(rig->sandbox->emulator()->faults()->apply(QJsonObject{{QStringLiteral("kind"), QStringLiteral("drop-sockets")}}).ok());
         for (int i = 2; i <= 5; ++i) {
@@ -418,6 +421,7 @@ private Q_SLOTS:
         Sandbox::FaultInjector *faults = rig->sandbox->emulator()->faults();
         const QString id = startConversation(*rig, QStringLiteral("f1"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig->session->counters().botReplies, qint64(1), 15000); // see droppedSockets…
         const QJsonObject object = QJsonDocument::fromJson(fault.toUtf8()).object();
         QVERIFY(faults->apply(object).ok());
         if (object.value(QStringLiteral("kind")).toString() == QLatin1String("http")) {
