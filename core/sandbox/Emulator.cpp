@@ -126,8 +126,8 @@ Result<Success> Emulator::start()
         m_messaging->closeAll(code, reason);
     });
     connect(m_faults.get(), &FaultInjector::revokeTokensRequested, this, [this] { m_login->revokeAll(); });
-    connect(m_faults.get(), &FaultInjector::kickSessionRequested, this, [this](const QString &login) {
-        m_login->kick(login);
+    m_faults->setKickHandler([this](const QString &login) {
+        return m_login->kick(login);
     });
     connect(m_faults.get(), &FaultInjector::expireRingsRequested, this, [this] { m_model->expireAllRings(); });
 

@@ -43,6 +43,11 @@ QStringList FaultInjector::knownRoutes()
             QStringLiteral("chat")};
 }
 
+void FaultInjector::setKickHandler(KickHandler handler)
+{
+    m_kick = std::move(handler);
+}
+
 Result<QJsonObject> FaultInjector::apply(const QJsonObject &fault)
 {
     const QJsonValue kindValue = fault.value(QStringLiteral("kind"));
@@ -50,6 +55,7 @@ Result<QJsonObject> FaultInjector::apply(const QJsonObject &fault)
         return bad(tr("A fault needs a \"kind\"; known kinds: %1.").arg(knownKinds().join(QStringLiteral(", "))));
     }
     const QString kind = kindValue.toString();
+    std::optional<bool> kicked;
     if (kind == QLatin1String("drop-sockets")) {
         Q_EMIT dropSocketsRequested();
     } else if (kind == QLatin1String("close")) {
@@ -68,7 +74,7 @@ Result<QJsonObject> FaultInjector::apply(const QJsonObject &fault)
         if (login.isEmpty()) {
             return bad(tr("\"kick-session\" needs \"loginName\"."));
         }
-        Q_EMIT kickSessionRequested(login);
+        kicked = m_kick && m_kick(login);
     } else if (kind == QLatin1String("expire-rings")) {
         Q_EMIT expireRingsRequested();
     } else if (kind == QLatin1String("http")) {
@@ -105,6 +111,9 @@ Result<QJsonObject> FaultInjector::apply(const QJsonObject &fault)
     qCInfo(lcSandbox) << "fault applied:" << kind;
     QJsonObject applied = fault;
     applied.insert(QStringLiteral("applied"), true);
+    if (kicked) {
+        applied.insert(QStringLiteral("kicked"), *kicked);
+    }
     return applied;
 }
 

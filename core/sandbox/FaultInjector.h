@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <functional>
 #include <optional>
 
 namespace Switchboard::Sandbox
@@ -16,8 +17,8 @@ namespace Switchboard::Sandbox
 
 /**
  * The fault catalogue of the control API (POST/GET/DELETE /sandbox/faults). One-shot faults
- * (drop-sockets, close, revoke-tokens, kick-session, expire-rings) are emitted as signals that
- * the owning services act on at once; HTTP faults stay active until their count is used up or
+ * (drop-sockets, close, revoke-tokens, expire-rings) are emitted as signals that the owning
+ * services act on at once, kick-session goes through the kick handler (its answer is reported); HTTP faults stay active until their count is used up or
  * DELETE clears them, and are consumed by HttpServer's fault hook.
  *
  * Owned by Emulator; emulator thread.
@@ -42,12 +43,18 @@ public:
     /** Consumes one use of an HTTP fault on @p route, if one is active. */
     std::optional<HttpFaultAction> takeHttpFault(const QString &route);
 
+    /**
+     * Ends @p loginName's session as a second login would; answers whether there was one.
+     * The kick-session fault reports that answer as `"kicked"`, so a test can tell a kick that
+     * landed from one that met no session (e.g. between a token revocation and the new login).
+     */
+    using KickHandler = std::function<bool(const QString &loginName)>;
+    void setKickHandler(KickHandler handler);
+
 Q_SIGNALS:
     void dropSocketsRequested();
     void closeSocketsRequested(int code, const QString &reason);
     void revokeTokensRequested();
-    /** Ends @p loginName's session as a second login would (nothing happens without one). */
-    void kickSessionRequested(const QString &loginName);
     void expireRingsRequested();
 
 private:
@@ -61,6 +68,7 @@ private:
     };
     QList<HttpFault> m_httpFaults;
     qint64 m_nextId = 1;
+    KickHandler m_kick;
 };
 
 } // namespace Switchboard::Sandbox

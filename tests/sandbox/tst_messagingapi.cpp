@@ -585,15 +585,18 @@ void TestMessagingApi::faultKickSessionActsLikeASecondLogin()
 {
     auto client = connectAgent();
     QVERIFY(client);
-    QCOMPARE(m_http
-                 ->post(QStringLiteral("/sandbox/faults"),
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("kick-session")},
-                                    {QStringLiteral("loginName"), QStringLiteral("switchboard-bot")}})
-                 .status,
-             201);
+    const QJsonObject kick{{QStringLiteral("kind"), QStringLiteral("kick-session")},
+                           {QStringLiteral("loginName"), QStringLiteral("switchboard-bot")}};
+    const auto first = m_http->post(QStringLiteral("/sandbox/faults"), kick);
+    QCOMPARE(first.status, 201);
+    QCOMPARE(first.json().value(QStringLiteral("kicked")), QJsonValue(true));
     QVERIFY(client->waitClosed());
     QCOMPARE(client->closeCode, 4401);
     QCOMPARE(client->closeReason, LoginService::kickCloseReason());
+    // The session is gone: a second kick finds nothing to end, and says so.
+    const auto second = m_http->post(QStringLiteral("/sandbox/faults"), kick);
+    QCOMPARE(second.status, 201);
+    QCOMPARE(second.json().value(QStringLiteral("kicked")), QJsonValue(false));
 }
 
 void TestMessagingApi::faultExpireRings()
