@@ -7,6 +7,15 @@ using namespace Qt::StringLiterals;
 namespace Switchboard::LivePerson
 {
 
+ApiError ApiError::make(ApiErrorKind kind, const QString &message, int status)
+{
+    ApiError error;
+    error.kind = kind;
+    error.message = message;
+    error.status = status;
+    return error;
+}
+
 QString ApiError::kindName(ApiErrorKind kind)
 {
     switch (kind) {

@@ -47,6 +47,8 @@ struct ApiError
     /** The server's Retry-After, when it sent one (429/503). */
     std::chrono::milliseconds retryAfter{0};
 
+    /** An error of @p kind with an operator-facing @p message (and the HTTP/UMS @p status, if any). */
+    static ApiError make(ApiErrorKind kind, const QString &message, int status = 0);
     /** Stable machine name of the kind, e.g. "http", "timeout". */
     static QString kindName(ApiErrorKind kind);
     /** The same failure as a core Error, code "liveperson.<kind>[.<status>]". */

@@ -20,15 +20,6 @@ namespace Switchboard::LivePerson
 
 namespace
 {
-ApiError makeError(ApiErrorKind kind, const QString &message, int status = 0)
-{
-    ApiError error;
-    error.kind = kind;
-    error.message = message;
-    error.status = status;
-    return error;
-}
-
 bool isHttp(const ApiError &error, int status)
 {
     return error.kind == ApiErrorKind::Http && error.status == status;
@@ -92,53 +83,20 @@ struct ChatAgentChannel::Exchange
 };
 
 ChatAgentChannel::ChatAgentChannel(ChatChannelConfig config, QObject *parent)
-    : AgentChannel(parent)
+    : AgentLoginChannel(config, "Chat channel", parent)
     , m_config(std::move(config))
-    , m_clock(&Clock::system())
-    , m_scheduler(&Scheduler::system())
-    , m_retryPolicy(m_config.retry)
-    , m_backoff(m_config.reconnect)
-    , m_http(new LivePersonHttp(this))
-    , m_resolver(nullptr)
-    , m_login(new LoginClient(m_http, this))
-    , m_skillsClient(new SkillsClient(m_http, this))
     , m_pollTimer(new QTimer(this))
-    , m_refreshTimer(new QTimer(this))
 {
-    m_resolver = new DomainResolver(m_http, *m_clock, this);
-    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
-    m_http->setTransferTimeout(m_config.httpTimeout);
     // A ring must be taken within 20 s (reference §5); never poll slower than every 2 s.
     m_config.pollInterval = std::clamp(m_config.pollInterval, milliseconds(10), milliseconds(2000));
     m_pollTimer->setInterval(m_config.pollInterval);
     connect(m_pollTimer, &QTimer::timeout, this, &ChatAgentChannel::pollAll);
-    m_refreshTimer->setInterval(m_config.refreshInterval);
-    connect(m_refreshTimer, &QTimer::timeout, this, &ChatAgentChannel::handleRefreshTimer);
 }
 
 ChatAgentChannel::~ChatAgentChannel()
 {
-    ++m_run;
-    ++m_attempt;
+    invalidateCallbacks();
     cancelAll(ApiErrorKind::Cancelled, tr("The LivePerson chat channel was destroyed."));
-}
-
-void ChatAgentChannel::setClock(const Clock &clock)
-{
-    m_clock = &clock;
-    delete m_resolver;
-    m_resolver = new DomainResolver(m_http, *m_clock, this);
-    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
-}
-
-void ChatAgentChannel::setScheduler(Scheduler &scheduler)
-{
-    m_scheduler = &scheduler;
-}
-
-void ChatAgentChannel::setRandomSource(ReconnectBackoff::RandomSource random)
-{
-    m_backoff = ReconnectBackoff(m_config.reconnect, std::move(random));
 }
 
 const ChatChannelConfig &ChatAgentChannel::config() const
@@ -148,7 +106,10 @@ const ChatChannelConfig &ChatAgentChannel::config() const
 
 ChatChannelStats ChatAgentChannel::stats() const
 {
-    return m_stats;
+    ChatChannelStats stats = m_stats;
+    stats.logins = loginCount();
+    stats.loginAttempts = loginAttemptCount();
+    return stats;
 }
 
 QUrl ChatAgentChannel::sessionUrl() const
@@ -159,21 +120,6 @@ QUrl ChatAgentChannel::sessionUrl() const
 ChannelType ChatAgentChannel::channelType() const
 {
     return ChannelType::Chat;
-}
-
-ChannelStatus ChatAgentChannel::status() const
-{
-    return m_status;
-}
-
-QString ChatAgentChannel::agentId() const
-{
-    return m_oldId;
-}
-
-QString ChatAgentChannel::agentPid() const
-{
-    return m_session.userPid;
 }
 
 QList<ConversationInfo> ChatAgentChannel::conversations() const
@@ -187,148 +133,8 @@ QList<ConversationInfo> ChatAgentChannel::conversations() const
     return out;
 }
 
-QList<Skill> ChatAgentChannel::skills() const
-{
-    return m_skills;
-}
-
-void ChatAgentChannel::setResumeSequenceProvider(ResumeSequenceProvider provider)
-{
-    m_resumeProvider = std::move(provider);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
-
-void ChatAgentChannel::setStatus(ChannelState state, const QString &reason, std::optional<ApiError> error)
-{
-    ChannelStatus status;
-    status.state = state;
-    status.reason = reason;
-    status.attempt = std::max(m_failures, m_reconnects);
-    status.error = std::move(error);
-    if (state == ChannelState::Reconnecting) {
-        status.nextAttemptAt = m_status.nextAttemptAt;
-    }
-    const bool changed = status.state != m_status.state || status.reason != m_status.reason ||
-                         status.nextAttemptAt != m_status.nextAttemptAt;
-    m_status = status;
-    if (changed) {
-        qCInfo(lcLivePerson) << "Chat channel" << m_config.credentials.loginName << "→" << channelStateName(state);
-        Q_EMIT stateChanged(m_status);
-    }
-}
-
-void ChatAgentChannel::start()
-{
-    switch (m_status.state) {
-    case ChannelState::Stopped:
-    case ChannelState::Kicked:
-    case ChannelState::Failed:
-        break;
-    default:
-        return;
-    }
-    ++m_run;
-    m_failures = 0;
-    m_reconnects = 0;
-    m_refreshFailures = 0;
-    m_status.nextAttemptAt = {};
-
-    const auto credentials = m_config.credentials.validate();
-    if (!credentials) {
-        fail(makeError(ApiErrorKind::Config, credentials.error().message));
-        return;
-    }
-    const auto csds = validateHost(m_config.csdsDomain);
-    if (!csds) {
-        fail(makeError(ApiErrorKind::Config, csds.error().message));
-        return;
-    }
-    if (m_config.accountId.isEmpty()) {
-        fail(makeError(ApiErrorKind::Config, tr("The LivePerson account id is empty.")));
-        return;
-    }
-    const auto ssl = makeSslConfiguration(m_config.extraCaFile);
-    if (!ssl) {
-        fail(makeError(ApiErrorKind::Config, ssl.error().message));
-        return;
-    }
-    m_http->setSslConfiguration(*ssl);
-    beginLogin();
-}
-
-void ChatAgentChannel::stop()
-{
-    if (m_status.state == ChannelState::Stopping) {
-        return;
-    }
-    if (m_status.state == ChannelState::Stopped) {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
-        return;
-    }
-    ++m_run;
-    ++m_attempt;
-    cancelRetry();
-    m_pollTimer->stop();
-    m_refreshTimer->stop();
-    const bool wasOnline = m_online;
-    m_online = false;
-    setStatus(ChannelState::Stopping);
-
-    const quint64 run = m_run;
-    auto logoutThenFinish = [this, run] {
-        if (run != m_run) {
-            return;
-        }
-        const QString agentVep = m_domains.host(Service::AgentVep);
-        if (!m_loggedIn || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
-            finishStop();
-            return;
-        }
-        m_login->logout(agentVep, m_config.accountId, m_session, this, [this, run](const ApiResult<Success> &result) {
-            if (run != m_run) {
-                return;
-            }
-            if (!result) {
-                qCWarning(lcLivePerson) << "Chat logout failed:" << ApiError::kindName(result.error().kind)
-                                        << result.error().status;
-            }
-            finishStop();
-        });
-    };
-    if (wasOnline && m_sessionUrl.isValid()) {
-        setAvailability(u"Away"_s, [this, run, logoutThenFinish](const ApiResult<HttpResponse> &result) {
-            if (run != m_run) {
-                return;
-            }
-            if (!result) {
-                qCWarning(lcLivePerson) << "Setting the chat agent Away failed:" << result.error().status;
-            }
-            logoutThenFinish();
-        });
-    } else {
-        QMetaObject::invokeMethod(this, logoutThenFinish, Qt::QueuedConnection);
-    }
-}
-
-void ChatAgentChannel::finishStop()
-{
-    cancelAll(ApiErrorKind::Cancelled, tr("The LivePerson chat channel stopped."));
-    const QStringList ids = m_chats.keys();
-    for (const QString &id : ids) {
-        forgetChat(id);
-    }
-    m_loggedIn = false;
-    m_online = false;
-    m_recovering = false;
-    m_sessionUrl = QUrl();
-    m_session = LoginSession{};
-    m_status.nextAttemptAt = {};
-    setStatus(ChannelState::Stopped);
-    Q_EMIT stopped();
-}
 
 void ChatAgentChannel::cancelAll(ApiErrorKind kind, const QString &message)
 {
@@ -341,164 +147,12 @@ void ChatAgentChannel::cancelAll(ApiErrorKind kind, const QString &message)
         delete exchange->retryHandle.data();
         CommandResult result;
         result.requestId = exchange->id;
-        result.error = makeError(kind, message);
+        result.error = ApiError::make(kind, message);
         exchange->done.complete(result);
     }
     for (TrackedChat &chat : m_chats) {
         chat.parked.clear();
     }
-}
-
-void ChatAgentChannel::fail(const ApiError &error)
-{
-    ++m_attempt;
-    cancelRetry();
-    m_pollTimer->stop();
-    m_refreshTimer->stop();
-    m_loggedIn = false;
-    m_online = false;
-    m_recovering = false;
-    m_status.nextAttemptAt = {};
-    for (TrackedChat &chat : m_chats) {
-        chat.needsReread = true;
-    }
-    cancelAll(ApiErrorKind::NotConnected, error.message);
-    qCWarning(lcLivePerson) << "Chat channel" << m_config.credentials.loginName
-                            << "failed:" << ApiError::kindName(error.kind) << error.status;
-    setStatus(ChannelState::Failed, error.message, error);
-}
-
-void ChatAgentChannel::cancelRetry()
-{
-    delete m_retryHandle.data();
-    m_retryHandle = nullptr;
-    delete m_incomingPause.data();
-    m_incomingPause = nullptr;
-}
-
-void ChatAgentChannel::beginLogin()
-{
-    const quint64 attempt = ++m_attempt;
-    m_loggedIn = false;
-    m_online = false;
-    m_pollTimer->stop();
-    m_refreshTimer->stop();
-    setStatus(ChannelState::Resolving);
-    m_resolver->resolve(
-        m_config.csdsDomain, m_config.accountId, this, [this, attempt](const ApiResult<ServiceDomains> &result) {
-            if (attempt != m_attempt) {
-                return;
-            }
-            if (!result) {
-                handleRestFailure(RetryPolicy::Operation::Other, result.error(), false);
-                return;
-            }
-            m_domains = result.value();
-            doLogin(attempt);
-        });
-}
-
-void ChatAgentChannel::doLogin(quint64 attempt)
-{
-    const QString agentVep = m_domains.host(Service::AgentVep);
-    if (agentVep.isEmpty()) {
-        fail(makeError(ApiErrorKind::Config,
-                       tr("The Domain API lists no \"agentVep\" host for account %1.").arg(m_config.accountId)));
-        return;
-    }
-    setStatus(ChannelState::LoggingIn);
-    ++m_stats.loginAttempts;
-    m_login->login(agentVep,
-                   m_config.accountId,
-                   m_config.credentials,
-                   this,
-                   [this, attempt](const ApiResult<LoginSession> &result) {
-                       if (attempt != m_attempt) {
-                           return;
-                       }
-                       if (!result) {
-                           handleRestFailure(RetryPolicy::Operation::Login, result.error(), false);
-                           return;
-                       }
-                       ++m_stats.logins;
-                       m_session = result.value();
-                       m_loggedIn = true;
-                       m_failures = 0;
-                       m_refreshFailures = 0;
-                       m_oldId = m_config.accountId + u'.' + m_session.userId;
-                       if (!m_session.domains.isEmpty()) {
-                           m_resolver->seed(m_config.accountId, m_session.domains);
-                           m_domains.merge(m_session.domains);
-                       }
-                       // The Chat Agent API lives on the agentVep host (reference §1, §5).
-                       m_agentVep = serviceUrl(u"https"_s, m_domains.host(Service::AgentVep), u"/"_s);
-                       if (!m_session.csrf.isEmpty()) {
-                           m_refreshTimer->start();
-                       }
-                       fetchSkills({});
-                       createSession();
-                   });
-}
-
-void ChatAgentChannel::handleRestFailure(RetryPolicy::Operation operation, const ApiError &error, bool sessionStep)
-{
-    ++m_failures;
-    if (error.kind == ApiErrorKind::Network || (error.kind == ApiErrorKind::Http && error.status >= 500)) {
-        m_resolver->invalidate(m_config.accountId);
-    }
-    const auto delay = m_retryPolicy.delayFor(operation, error, m_failures);
-    if (!delay) {
-        fail(error);
-        return;
-    }
-    cancelRetry();
-    m_status.nextAttemptAt = m_clock->now().addMSecs(delay->count());
-    setStatus(ChannelState::Reconnecting,
-              tr("%1 Next attempt in %2 s.").arg(error.message).arg(static_cast<double>(delay->count()) / 1000.0),
-              error);
-    qCInfo(lcLivePerson) << "Chat channel retrying" << (sessionStep ? "the agent session" : "login") << "in"
-                         << delay->count() << "ms after" << ApiError::kindName(error.kind) << error.status;
-    const quint64 run = m_run;
-    m_retryHandle = m_scheduler->schedule(*delay, this, [this, run, sessionStep] {
-        m_retryHandle = nullptr;
-        if (run != m_run) {
-            return;
-        }
-        if (sessionStep && m_loggedIn) {
-            ++m_attempt;
-            createSession();
-        } else {
-            beginLogin();
-        }
-    });
-}
-
-void ChatAgentChannel::scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error)
-{
-    ++m_attempt;
-    cancelRetry();
-    m_pollTimer->stop();
-    m_online = false;
-    ++m_reconnects;
-    const milliseconds delay = m_backoff.delayFor(m_reconnects);
-    m_status.nextAttemptAt = m_clock->now().addMSecs(delay.count());
-    const QString action = mode == ReconnectMode::Relogin ? tr("logging in again") : tr("starting a new agent session");
-    setStatus(ChannelState::Reconnecting,
-              tr("%1; %2 in %3 s.").arg(why, action).arg(static_cast<double>(delay.count()) / 1000.0),
-              std::move(error));
-    const quint64 run = m_run;
-    m_retryHandle = m_scheduler->schedule(delay, this, [this, run, mode] {
-        m_retryHandle = nullptr;
-        if (run != m_run) {
-            return;
-        }
-        if (mode == ReconnectMode::Relogin || !m_loggedIn) {
-            beginLogin();
-        } else {
-            ++m_attempt;
-            createSession();
-        }
-    });
 }
 
 QUrl ChatAgentChannel::sessionChild(const QString &name) const
@@ -521,44 +175,122 @@ void ChatAgentChannel::send(const QByteArray &method,
                             std::function<void(const HttpResponse &)> callback)
 {
     LivePersonHttp::Headers headers{
-        {"Authorization", "Bearer " + m_session.bearer.toUtf8()},
+        {"Authorization", "Bearer " + session().bearer.toUtf8()},
         {"X-Requested-With", "XMLHttpRequest"},
     };
     const QUrl target = Chat::withApiQuery(url);
     if (method == "GET") {
-        m_http->get(target, headers, this, std::move(callback));
+        http()->get(target, headers, this, std::move(callback));
         return;
     }
     if (method != "POST") {
         // PUT and DELETE travel as POST with X-HTTP-Method-Override (reference §5).
         headers.append({"X-HTTP-Method-Override", method});
     }
-    m_http->postJson(target, QJsonDocument(body), headers, this, std::move(callback));
+    http()->postJson(target, QJsonDocument(body), headers, this, std::move(callback));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle (the login itself is AgentLoginChannel's)
+
+void ChatAgentChannel::loggedIn()
+{
+    // The Chat Agent API lives on the agentVep host (reference §1, §5).
+    m_agentVep = serviceUrl(u"https"_s, domains().host(Service::AgentVep), u"/"_s);
+}
+
+void ChatAgentChannel::connectTransport()
+{
+    createSession();
+}
+
+void ChatAgentChannel::dropTransport()
+{
+    m_online = false;
+    m_pollTimer->stop();
+    delete m_incomingPause.data();
+    m_incomingPause = nullptr;
+}
+
+void ChatAgentChannel::loginRefused(const ApiError &error, quint64 /*attempt*/)
+{
+    stopRefreshTimer();
+    if (m_online) {
+        sessionLost(true, tr("The session refresh was refused"), error);
+    }
+}
+
+void ChatAgentChannel::failed(const ApiError &error)
+{
+    m_recovering = false;
+    for (TrackedChat &chat : m_chats) {
+        chat.needsReread = true;
+    }
+    cancelAll(ApiErrorKind::NotConnected, error.message);
+}
+
+void ChatAgentChannel::goAway(std::function<void()> then)
+{
+    const bool wasOnline = m_online;
+    m_online = false;
+    m_pollTimer->stop();
+    if (!wasOnline || !m_sessionUrl.isValid()) {
+        // stopped() is always asynchronous, even when there is nothing to wait for.
+        QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);
+        return;
+    }
+    const quint64 run = runId();
+    setAvailability(u"Away"_s, [this, run, then = std::move(then)](const ApiResult<HttpResponse> &result) {
+        if (run != runId()) {
+            return;
+        }
+        if (!result) {
+            qCWarning(lcLivePerson) << "Setting the chat agent Away failed:" << result.error().status;
+        }
+        then();
+    });
+}
+
+void ChatAgentChannel::stopFinished()
+{
+    cancelAll(ApiErrorKind::Cancelled, tr("The LivePerson chat channel stopped."));
+    const QStringList ids = m_chats.keys();
+    for (const QString &id : ids) {
+        forgetChat(id);
+    }
+    m_online = false;
+    m_recovering = false;
+    m_sessionUrl = QUrl();
+}
+
+QString ChatAgentChannel::reconnectingText() const
+{
+    return tr("starting a new agent session");
 }
 
 void ChatAgentChannel::createSession()
 {
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     m_online = false;
     m_pollTimer->stop();
     setStatus(ChannelState::Connecting);
     const QUrl url = serviceUrl(
-        u"https"_s, m_domains.host(Service::AgentVep), u"/api/account/"_s + m_config.accountId + u"/agentSession"_s);
+        u"https"_s, domains().host(Service::AgentVep), u"/api/account/"_s + m_config.accountId + u"/agentSession"_s);
     auto onFailure = [this](const ApiError &error) {
         if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) {
-            m_loggedIn = false;
+            setLoggedOut();
             scheduleReconnect(ReconnectMode::Relogin, tr("The agent session was refused"), error);
             return;
         }
         if (isHttp(error, 404)) {
             // The new session ended before it was Online (expired or replaced): start another.
-            scheduleReconnect(ReconnectMode::NewSession, tr("The new agent session ended at once"), error);
+            scheduleReconnect(ReconnectMode::KeepLogin, tr("The new agent session ended at once"), error);
             return;
         }
-        handleRestFailure(RetryPolicy::Operation::Other, error, true);
+        handleRestFailure(RetryPolicy::Operation::Other, error, RetryStep::Transport);
     };
     send("POST", url, Chat::agentSessionBody(), [this, attempt, url, onFailure](const HttpResponse &response) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         if (!response.isSuccess()) {
@@ -569,7 +301,7 @@ void ChatAgentChannel::createSession()
         const auto resolved = location ? Chat::resolveLink(*location, url) : Result<QUrl>(location.error());
         if (!resolved) {
             countMalformed(u"agentSession"_s, resolved.error().message);
-            fail(makeError(ApiErrorKind::Protocol,
+            fail(ApiError::make(ApiErrorKind::Protocol,
                            tr("Starting the chat agent session: %1").arg(resolved.error().message),
                            response.status));
             return;
@@ -578,7 +310,7 @@ void ChatAgentChannel::createSession()
         ++m_stats.sessionsCreated;
         qCInfo(lcLivePerson) << "Chat agent session" << Chat::chatIdFromHref(m_sessionUrl.toString()) << "created";
         setAvailability(u"Online"_s, [this, attempt, onFailure](const ApiResult<HttpResponse> &result) {
-            if (attempt != m_attempt) {
+            if (attempt != attemptId()) {
                 return;
             }
             if (!result) {
@@ -610,11 +342,10 @@ void ChatAgentChannel::goOnline()
 {
     m_online = true;
     m_recovering = false;
-    m_failures = 0;
-    m_reconnects = 0;
+    resetAttemptCounters();
     m_incomingFailures = 0;
     m_incomingInFlight = false;
-    m_status.nextAttemptAt = {};
+    clearNextAttempt();
     for (TrackedChat &chat : m_chats) {
         // A new session: read every chat again before polling on (old links may be dead).
         chat.needsReread = !chat.orphaned;
@@ -642,92 +373,12 @@ void ChatAgentChannel::sessionLost(bool unauthorized, const QString &why, const 
     qCInfo(lcLivePerson) << "Chat agent session lost (" << error.status
                          << "):" << (unauthorized ? "logging in again" : "starting a new session");
     if (unauthorized) {
-        m_loggedIn = false;
+        setLoggedOut();
         scheduleReconnect(ReconnectMode::Relogin, why, error);
         return;
     }
-    ++m_attempt;
+    newAttempt();
     createSession();
-}
-
-void ChatAgentChannel::handleRefreshTimer()
-{
-    const QString agentVep = m_domains.host(Service::AgentVep);
-    if (!m_loggedIn || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
-        return;
-    }
-    const quint64 run = m_run;
-    m_login->refresh(agentVep, m_config.accountId, m_session, this, [this, run](const ApiResult<Success> &result) {
-        if (run != m_run || !m_loggedIn) {
-            return;
-        }
-        if (result) {
-            m_refreshFailures = 0;
-            return;
-        }
-        const ApiError &error = result.error();
-        if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) {
-            m_refreshTimer->stop();
-            if (m_online) {
-                sessionLost(true, tr("The session refresh was refused"), error);
-            }
-            return;
-        }
-        ++m_refreshFailures;
-        const auto delay = m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, m_refreshFailures);
-        if (delay && *delay < m_config.refreshInterval) {
-            m_scheduler->schedule(*delay, this, [this, run] {
-                if (run == m_run) {
-                    handleRefreshTimer();
-                }
-            });
-        }
-    });
-}
-
-void ChatAgentChannel::refreshSkills(CommandCompletion done)
-{
-    if (!m_loggedIn) {
-        rejectCommand(ApiErrorKind::NotConnected, tr("The channel is not logged in."), std::move(done));
-        return;
-    }
-    fetchSkills(std::move(done));
-}
-
-void ChatAgentChannel::fetchSkills(CommandCompletion done)
-{
-    const RequestId id = m_nextRequestId++;
-    const QString host = m_domains.host(Service::AccountConfigReadOnly);
-    if (host.isEmpty()) {
-        qCWarning(lcLivePerson) << "No accountConfigReadOnly host; skills unknown";
-        CommandResult result;
-        result.requestId = id;
-        result.error = makeError(
-            ApiErrorKind::Config,
-            tr("The Domain API lists no \"accountConfigReadOnly\" host for account %1.").arg(m_config.accountId));
-        done.complete(result);
-        return;
-    }
-    const quint64 run = m_run;
-    m_skillsClient->fetch(
-        host, m_config.accountId, m_session.bearer, this, [this, run, id, done](const ApiResult<QList<Skill>> &result) {
-            CommandResult outcome;
-            outcome.requestId = id;
-            if (!result) {
-                outcome.error = result.error();
-                done.complete(outcome);
-                return;
-            }
-            outcome.code = 200;
-            done.complete(outcome);
-            if (run != m_run) {
-                return;
-            }
-            if (result.value() != m_skills) {
-                m_skills = result.value();
-                Q_EMIT skillsChanged(m_skills);
-            }
-        });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -755,7 +406,7 @@ void ChatAgentChannel::pollAll()
             continue;
         }
         if (it->orphaned) {
-            if (m_clock->monotonicMs() - it->orphanedAtMs >= m_config.resyncGrace.count()) {
+            if (clock().monotonicMs() - it->orphanedAtMs >= m_config.resyncGrace.count()) {
                 qCInfo(lcLivePerson) << "Chat" << id << "did not come back after the new agent session";
                 chatGone(id, Gone::Closed, u"NOT_OPEN_AFTER_RECONNECT"_s);
             }
@@ -776,9 +427,9 @@ void ChatAgentChannel::pollIncoming()
     }
     m_incomingInFlight = true;
     ++m_stats.incomingPolls;
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     send("GET", sessionChild(u"incomingRequests"_s), {}, [this, attempt](const HttpResponse &response) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         m_incomingInFlight = false;
@@ -790,12 +441,12 @@ void ChatAgentChannel::pollIncoming()
                 sessionLost(false, error.message, error);
             } else {
                 ++m_incomingFailures;
-                const auto delay = m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, m_incomingFailures);
+                const auto delay = retryPolicy().delayFor(RetryPolicy::Operation::Other, error, m_incomingFailures);
                 qCWarning(lcLivePerson) << "Polling incoming chat requests failed:" << ApiError::kindName(error.kind)
                                         << error.status;
                 if (delay) {
                     ++m_stats.retries;
-                    m_incomingPause = m_scheduler->schedule(*delay, this, [this] {
+                    m_incomingPause = scheduler().schedule(*delay, this, [this] {
                         m_incomingPause = nullptr;
                         pollIncoming();
                     });
@@ -822,10 +473,10 @@ void ChatAgentChannel::takeChat(const QString &href)
         countMalformed(u"incomingRequests"_s, url.error().message);
         return;
     }
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     m_incomingInFlight = true; // one take at a time; the next poll sees what still rings
     send("POST", *url, QJsonObject(), [this, attempt, base = *url](const HttpResponse &response) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         m_incomingInFlight = false;
@@ -858,8 +509,8 @@ void ChatAgentChannel::takeChat(const QString &href)
         chat.chatUrl = *chatUrl;
         chat.needsReread = true;
         std::optional<qint64> resume;
-        if (m_resumeProvider) {
-            resume = m_resumeProvider(chatId, chatId);
+        if (resumeProvider()) {
+            resume = resumeProvider()(chatId, chatId);
         }
         chat.lastId = std::max({chat.lastId, m_floors.value(chatId, -1), resume.value_or(-1)});
         readChat(chatId, *chatUrl, false);
@@ -875,9 +526,9 @@ void ChatAgentChannel::readChat(const QString &chatId, const QUrl &url, bool fal
         return;
     }
     it->rereadInFlight = true;
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     send("GET", url, {}, [this, attempt, chatId, url, fallbackTried](const HttpResponse &response) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         const auto it = m_chats.find(chatId);
@@ -899,7 +550,7 @@ void ChatAgentChannel::readChat(const QString &chatId, const QUrl &url, bool fal
                 // for that (takeChat() resumes it without a second conversationStarted()).
                 qCInfo(lcLivePerson) << "Chat" << chatId << "not readable after a new session; waiting for it to ring";
                 it->orphaned = true;
-                it->orphanedAtMs = m_clock->monotonicMs();
+                it->orphanedAtMs = clock().monotonicMs();
                 it->needsReread = false;
             } else if (isHttp(error, 404) || isHttp(error, 403) || isHttp(error, 410)) {
                 chatGone(chatId, Gone::Closed, u"UNKNOWN"_s);
@@ -911,7 +562,7 @@ void ChatAgentChannel::readChat(const QString &chatId, const QUrl &url, bool fal
         const auto resource = Chat::parseChatResource(response.body);
         if (!resource) {
             countMalformed(u"chat"_s, resource.error().message);
-            pauseChatPoll(chatId, makeError(ApiErrorKind::Protocol, resource.error().message));
+            pauseChatPoll(chatId, ApiError::make(ApiErrorKind::Protocol, resource.error().message));
             return;
         }
         applyChatResource(chatId, url, resource.value());
@@ -927,7 +578,7 @@ void ChatAgentChannel::applyChatResource(const QString &chatId, const QUrl &url,
     const auto eventsUrl = Chat::resolveLink(resource.eventsHref, url);
     if (!eventsUrl) {
         countMalformed(u"chat"_s, tr("chat %1 has no usable events link: %2").arg(chatId, eventsUrl.error().message));
-        pauseChatPoll(chatId, makeError(ApiErrorKind::Protocol, eventsUrl.error().message));
+        pauseChatPoll(chatId, ApiError::make(ApiErrorKind::Protocol, eventsUrl.error().message));
         return;
     }
     it->chatUrl = url;
@@ -985,9 +636,9 @@ void ChatAgentChannel::pollEvents(const QString &chatId)
     }
     it->pollInFlight = true;
     ++m_stats.eventPolls;
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     send("GET", it->eventsUrl, {}, [this, attempt, chatId](const HttpResponse &response) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         const auto it = m_chats.find(chatId);
@@ -1066,14 +717,14 @@ void ChatAgentChannel::pauseChatPoll(const QString &chatId, const ApiError &erro
         return;
     }
     ++it->pollFailures;
-    const auto delay = m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, it->pollFailures);
+    const auto delay = retryPolicy().delayFor(RetryPolicy::Operation::Other, error, it->pollFailures);
     qCWarning(lcLivePerson) << "Chat" << chatId << "poll failed:" << ApiError::kindName(error.kind) << error.status;
     if (!delay) {
         return; // not worth a quicker retry: the next tick tries again
     }
     ++m_stats.retries;
     delete it->pollPause.data();
-    it->pollPause = m_scheduler->schedule(*delay, this, [] {
+    it->pollPause = scheduler().schedule(*delay, this, [] {
         // Deleting the handle ends the pause; the next tick polls again.
     });
 }
@@ -1082,9 +733,9 @@ void ChatAgentChannel::probeSessionAfterChat404(const QString &chatId, const Api
 {
     // A 404 on a chat means the chat or the whole agent session is gone: the session's
     // incomingRequests resource tells which.
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     send("GET", sessionChild(u"incomingRequests"_s), {}, [this, attempt, chatId, chatError](const HttpResponse &r) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         if (r.isSuccess()) {
@@ -1117,7 +768,7 @@ void ChatAgentChannel::forgetChat(const QString &chatId)
     m_chats.erase(it);
     for (const ExchangePtr &exchange : parked) {
         CommandResult result;
-        result.error = makeError(ApiErrorKind::NotConnected,
+        result.error = ApiError::make(ApiErrorKind::NotConnected,
                                  tr("%1: chat %2 is no longer open for this agent.").arg(exchange->what, chatId));
         finishExchange(exchange, result);
     }
@@ -1159,15 +810,6 @@ void ChatAgentChannel::chatGone(const QString &chatId, Gone how, const QString &
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-RequestId ChatAgentChannel::rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done)
-{
-    CommandResult result;
-    result.requestId = m_nextRequestId++;
-    result.error = makeError(kind, message);
-    done.complete(result);
-    return result.requestId;
-}
-
 RequestId ChatAgentChannel::startExchange(const QString &what,
                                           const QString &chatId,
                                           const QString &rel,
@@ -1182,7 +824,7 @@ RequestId ChatAgentChannel::startExchange(const QString &what,
     if (!m_online) {
         return rejectCommand(
             ApiErrorKind::NotConnected,
-            tr("%1: the LivePerson chat channel is not connected (%2).").arg(what, channelStateName(m_status.state)),
+            tr("%1: the LivePerson chat channel is not connected (%2).").arg(what, channelStateName(status().state)),
             std::move(done));
     }
     const auto it = m_chats.constFind(chatId);
@@ -1192,7 +834,7 @@ RequestId ChatAgentChannel::startExchange(const QString &what,
                              std::move(done));
     }
     auto exchange = std::make_shared<Exchange>();
-    exchange->id = m_nextRequestId++;
+    exchange->id = nextRequestId();
     exchange->what = what;
     exchange->chatId = chatId;
     exchange->rel = rel;
@@ -1248,7 +890,7 @@ void ChatAgentChannel::runExchange(const ExchangePtr &exchange)
     if (it == m_chats.end()) {
         CommandResult result;
         result.error =
-            makeError(ApiErrorKind::NotConnected,
+            ApiError::make(ApiErrorKind::NotConnected,
                       tr("%1: chat %2 is no longer open for this agent.").arg(exchange->what, exchange->chatId));
         finishExchange(exchange, result);
         return;
@@ -1272,7 +914,7 @@ void ChatAgentChannel::runExchange(const ExchangePtr &exchange)
     }
     if (!url) {
         CommandResult result;
-        result.error = makeError(ApiErrorKind::Protocol, tr("%1: %2.").arg(exchange->what, url.error().message));
+        result.error = ApiError::make(ApiErrorKind::Protocol, tr("%1: %2.").arg(exchange->what, url.error().message));
         finishExchange(exchange, result);
         return;
     }
@@ -1317,16 +959,16 @@ void ChatAgentChannel::runExchange(const ExchangePtr &exchange)
             }
             return;
         }
-        const int steps = static_cast<int>(m_retryPolicy.options().serverErrorSteps.size());
+        const int steps = static_cast<int>(retryPolicy().options().serverErrorSteps.size());
         const auto delay = exchange->failures < std::max(steps, 1)
-                               ? m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, exchange->failures + 1)
+                               ? retryPolicy().delayFor(RetryPolicy::Operation::Other, error, exchange->failures + 1)
                                : std::nullopt;
         if (delay) {
             ++exchange->failures;
             ++m_stats.retries;
             qCInfo(lcLivePerson) << exchange->what << "failed with" << error.status << "; retry" << exchange->failures
                                  << "in" << delay->count() << "ms";
-            exchange->retryHandle = m_scheduler->schedule(*delay, this, [this, exchange] { runExchange(exchange); });
+            exchange->retryHandle = scheduler().schedule(*delay, this, [this, exchange] { runExchange(exchange); });
             return;
         }
         CommandResult result;
@@ -1435,7 +1077,7 @@ RequestId ChatAgentChannel::sendTyping(const QString &conversationId,
         // Chat may have no way for an agent to signal typing: a no-op that completes OK, so DELAY
         // items still work.
         CommandResult result;
-        result.requestId = m_nextRequestId++;
+        result.requestId = nextRequestId();
         result.body = u"chat: no typing indicator"_s;
         done.complete(result);
         return result.requestId;
@@ -1478,7 +1120,7 @@ RequestId ChatAgentChannel::markRead(const QString &conversationId,
     Q_UNUSED(sequences)
     // Chat has no read receipts: nothing to send.
     CommandResult result;
-    result.requestId = m_nextRequestId++;
+    result.requestId = nextRequestId();
     result.body = u"chat: no read receipts"_s;
     done.complete(result);
     return result.requestId;
@@ -1503,7 +1145,7 @@ RequestId ChatAgentChannel::transfer(const QString &what,
             const auto skills = Chat::parseTransferSkills(response.body);
             if (!skills) {
                 countMalformed(u"transfer"_s, skills.error().message);
-                return makeError(ApiErrorKind::Protocol, tr("%1: %2").arg(what, skills.error().message));
+                return ApiError::make(ApiErrorKind::Protocol, tr("%1: %2").arg(what, skills.error().message));
             }
             const auto match = std::find_if(
                 skills->cbegin(), skills->cend(), [&skillId](const Chat::TransferSkill &s) { return s.id == skillId; });
@@ -1512,13 +1154,13 @@ RequestId ChatAgentChannel::transfer(const QString &what,
                 for (const Chat::TransferSkill &skill : *skills) {
                     offered.append(skill.name.isEmpty() ? skill.id : skill.name + u" ("_s + skill.id + u')');
                 }
-                return makeError(
+                return ApiError::make(
                     ApiErrorKind::InvalidArgument,
                     tr("%1: skill %2 is not offered for transferring chat %3 (offered: %4).")
                         .arg(what, skillId, conversationId, offered.isEmpty() ? tr("none") : offered.join(u", "_s)));
             }
             if (match->onlineAgents == 0) {
-                return makeError(ApiErrorKind::InvalidArgument,
+                return ApiError::make(ApiErrorKind::InvalidArgument,
                                  tr("%1: no agent is online on skill %2; LivePerson refuses such transfers on chat.")
                                      .arg(what, match->name.isEmpty() ? skillId : match->name));
             }

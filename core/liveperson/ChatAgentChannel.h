@@ -2,12 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "liveperson/AgentChannel.h"
+#include "liveperson/AgentLoginChannel.h"
 #include "liveperson/ChatAgentProtocol.h"
-#include "liveperson/DomainResolver.h"
 #include "liveperson/LivePersonHttp.h"
-#include "liveperson/LoginClient.h"
-#include "liveperson/RetryPolicy.h"
 
 #include <QHash>
 #include <QPointer>
@@ -17,45 +14,23 @@
 
 class QTimer;
 
-namespace Switchboard
-{
-class Clock;
-}
-
 namespace Switchboard::LivePerson
 {
 
-class Scheduler;
-class SkillsClient;
-
-/** Everything a ChatAgentChannel needs to know. Defaults are LivePerson's documented values. */
-struct ChatChannelConfig
+/**
+ * Everything a ChatAgentChannel needs to know. Defaults are LivePerson's documented values (the
+ * chat sample app refreshed the login every 5 minutes). `resyncGrace`: after a new agent session,
+ * a chat that can no longer be read (its session ended, so the platform may queue it again) is
+ * kept this long waiting to ring again for this agent; only then is it reported closed
+ * ("NOT_OPEN_AFTER_RECONNECT"), as on messaging.
+ */
+struct ChatChannelConfig : AgentLoginConfig
 {
-    QString accountId;
-    /** CSDS host[:port], e.g. "adminlogin.liveperson.net" or the sandbox's "127.0.0.1:PORT". */
-    QString csdsDomain;
-    AgentCredentials credentials;
-    /** Optional PEM file of an extra trusted CA (the sandbox's); verification stays on. */
-    QString extraCaFile;
-
     /**
      * How often incoming requests and each chat's events are polled. At most 2 s (the sample
      * app's period; a ring must be taken within 20 s, reference §5); larger values are clamped.
      */
     std::chrono::milliseconds pollInterval{2000};
-    std::chrono::milliseconds csdsCacheTtl{60000};
-    /** Login Service refresh period (LivePerson: every 3–5 minutes; the chat sample app used 5). */
-    std::chrono::milliseconds refreshInterval{std::chrono::minutes(5)};
-    std::chrono::milliseconds httpTimeout{30000};
-    /**
-     * After a new agent session, a chat that can no longer be read (its session ended, so the
-     * platform may queue it again) is kept this long waiting to ring again for this agent; only
-     * then is it reported closed ("NOT_OPEN_AFTER_RECONNECT"), as on messaging.
-     */
-    std::chrono::milliseconds resyncGrace{30000};
-
-    RetryPolicy::Options retry;
-    ReconnectBackoff::Options reconnect;
 };
 
 /** Counters for diagnostics and tests. */
@@ -110,7 +85,7 @@ struct ChatChannelStats
  * Ownership and threads: owns its HTTP client and timers; lives on its creator's thread. Clock and
  * Scheduler are injectable (before start()) and must outlive it.
  */
-class ChatAgentChannel final : public AgentChannel
+class ChatAgentChannel final : public AgentLoginChannel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatAgentChannel)
@@ -118,10 +93,6 @@ class ChatAgentChannel final : public AgentChannel
 public:
     explicit ChatAgentChannel(ChatChannelConfig config, QObject *parent = nullptr);
     ~ChatAgentChannel() override;
-
-    void setClock(const Clock &clock);
-    void setScheduler(Scheduler &scheduler);
-    void setRandomSource(ReconnectBackoff::RandomSource random);
 
     const ChatChannelConfig &config() const;
     ChatChannelStats stats() const;
@@ -136,15 +107,7 @@ public:
 
     // AgentChannel
     ChannelType channelType() const override;
-    ChannelStatus status() const override;
-    void start() override;
-    void stop() override;
-    QString agentId() const override;
-    QString agentPid() const override;
     QList<ConversationInfo> conversations() const override;
-    QList<Skill> skills() const override;
-    void refreshSkills(CommandCompletion done = {}) override;
-    void setResumeSequenceProvider(ResumeSequenceProvider provider) override;
     RequestId sendText(const QString &conversationId,
                        const QString &dialogId,
                        const QString &text,
@@ -177,6 +140,17 @@ public:
     RequestId
     setTtr(const QString &conversationId, TtrType type, int seconds = 0, CommandCompletion done = {}) override;
 
+protected:
+    // AgentLoginChannel
+    void connectTransport() override;
+    void dropTransport() override;
+    void loggedIn() override;
+    void loginRefused(const ApiError &error, quint64 attempt) override;
+    void failed(const ApiError &error) override;
+    void goAway(std::function<void()> then) override;
+    void stopFinished() override;
+    QString reconnectingText() const override;
+
 private:
     struct Exchange;
     using ExchangePtr = std::shared_ptr<Exchange>;
@@ -206,26 +180,10 @@ private:
         /** Commands that met an expired session, run again once the chat was read again. */
         QList<ExchangePtr> parked;
     };
-    enum class ReconnectMode
-    {
-        NewSession,
-        Relogin,
-    };
-
-    void setStatus(ChannelState state, const QString &reason = {}, std::optional<ApiError> error = std::nullopt);
-    void beginLogin();
-    void doLogin(quint64 attempt);
-    void handleRestFailure(RetryPolicy::Operation operation, const ApiError &error, bool sessionStep);
-    void fail(const ApiError &error);
-    void scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error = std::nullopt);
-    void cancelRetry();
     void createSession();
     void setAvailability(const QString &availability, std::function<void(const ApiResult<HttpResponse> &)> done);
     void goOnline();
     void sessionLost(bool unauthorized, const QString &why, const ApiError &error);
-    void handleRefreshTimer();
-    void fetchSkills(CommandCompletion done);
-    void finishStop();
     void cancelAll(ApiErrorKind kind, const QString &message);
 
     void send(const QByteArray &method,
@@ -254,7 +212,6 @@ private:
     void forgetChat(const QString &chatId);
     void countMalformed(const QString &what, const QString &reason);
 
-    RequestId rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done);
     RequestId startExchange(const QString &what,
                             const QString &chatId,
                             const QString &rel,
@@ -278,45 +235,20 @@ private:
                        CommandCompletion done);
 
     ChatChannelConfig m_config;
-    const Clock *m_clock;
-    Scheduler *m_scheduler;
-    RetryPolicy m_retryPolicy;
-    ReconnectBackoff m_backoff;
-
-    LivePersonHttp *m_http;
-    DomainResolver *m_resolver;
-    LoginClient *m_login;
-    SkillsClient *m_skillsClient;
     QTimer *m_pollTimer;
-    QTimer *m_refreshTimer;
-    QPointer<QObject> m_retryHandle;
     QPointer<QObject> m_incomingPause;
 
-    ChannelStatus m_status;
-    quint64 m_run = 0;
-    /** Changes with every login/session attempt: only the newest attempt's callbacks count. */
-    quint64 m_attempt = 0;
-    int m_failures = 0;
-    int m_reconnects = 0;
     int m_incomingFailures = 0;
-    int m_refreshFailures = 0;
-    bool m_loggedIn = false;
     bool m_online = false;
     bool m_incomingInFlight = false;
     bool m_recovering = false;
-    LoginSession m_session;
-    ServiceDomains m_domains;
     QUrl m_agentVep;
     QUrl m_sessionUrl;
-    QString m_oldId;
-    QList<Skill> m_skills;
-    ResumeSequenceProvider m_resumeProvider;
 
     QHash<QString, TrackedChat> m_chats;
     /** High-water marks of chats no longer tracked (never deliver a line twice). */
     QHash<QString, qint64> m_floors;
     QHash<RequestId, ExchangePtr> m_exchanges;
-    RequestId m_nextRequestId = 1;
     ChatChannelStats m_stats;
 };
 

@@ -22,15 +22,6 @@ namespace Switchboard::LivePerson
 
 namespace
 {
-ApiError makeError(ApiErrorKind kind, const QString &message, int status = 0)
-{
-    ApiError error;
-    error.kind = kind;
-    error.message = message;
-    error.status = status;
-    return error;
-}
-
 bool hasMetadataType(const QJsonArray &metadata, const QString &type)
 {
     return std::any_of(metadata.begin(), metadata.end(), [&type](const QJsonValue &item) {
@@ -40,24 +31,10 @@ bool hasMetadataType(const QJsonArray &metadata, const QString &type)
 } // namespace
 
 MessagingAgentChannel::MessagingAgentChannel(MessagingChannelConfig config, QObject *parent)
-    : AgentChannel(parent)
+    : AgentLoginChannel(config, "Channel", parent)
     , m_config(std::move(config))
-    , m_clock(&Clock::system())
-    , m_scheduler(&Scheduler::system())
-    , m_retryPolicy(m_config.retry)
-    , m_backoff(m_config.reconnect)
-    , m_http(new LivePersonHttp(this))
-    , m_resolver(nullptr)
-    , m_login(new LoginClient(m_http, this))
-    , m_skillsClient(new SkillsClient(m_http, this))
-    , m_refreshTimer(new QTimer(this))
     , m_resyncTimer(new QTimer(this))
 {
-    m_resolver = new DomainResolver(m_http, *m_clock, this);
-    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
-    m_http->setTransferTimeout(m_config.httpTimeout);
-    m_refreshTimer->setInterval(m_config.refreshInterval);
-    connect(m_refreshTimer, &QTimer::timeout, this, &MessagingAgentChannel::handleRefreshTimer);
     m_resyncTimer->setSingleShot(true);
     m_resyncTimer->setInterval(m_config.resyncGrace);
     connect(m_resyncTimer, &QTimer::timeout, this, &MessagingAgentChannel::handleResyncTimeout);
@@ -65,34 +42,16 @@ MessagingAgentChannel::MessagingAgentChannel(MessagingChannelConfig config, QObj
 
 MessagingAgentChannel::~MessagingAgentChannel()
 {
-    ++m_run;
+    invalidateCallbacks();
     delete m_ums.data();
     // Every command completes exactly once, also when the channel goes away under it.
     const auto inflight = std::exchange(m_inflight, {});
     for (auto it = inflight.begin(); it != inflight.end(); ++it) {
         CommandResult result;
         result.requestId = it.key();
-        result.error = makeError(ApiErrorKind::Cancelled, tr("The LivePerson channel was destroyed."));
+        result.error = ApiError::make(ApiErrorKind::Cancelled, tr("The LivePerson channel was destroyed."));
         it.value().complete(result);
     }
-}
-
-void MessagingAgentChannel::setClock(const Clock &clock)
-{
-    m_clock = &clock;
-    delete m_resolver;
-    m_resolver = new DomainResolver(m_http, *m_clock, this);
-    m_resolver->setCacheTtl(m_config.csdsCacheTtl);
-}
-
-void MessagingAgentChannel::setScheduler(Scheduler &scheduler)
-{
-    m_scheduler = &scheduler;
-}
-
-void MessagingAgentChannel::setRandomSource(ReconnectBackoff::RandomSource random)
-{
-    m_backoff = ReconnectBackoff(m_config.reconnect, std::move(random));
 }
 
 const MessagingChannelConfig &MessagingAgentChannel::config() const
@@ -103,6 +62,8 @@ const MessagingChannelConfig &MessagingAgentChannel::config() const
 MessagingChannelStats MessagingAgentChannel::stats() const
 {
     MessagingChannelStats stats = m_stats;
+    stats.logins = loginCount();
+    stats.loginAttempts = loginAttemptCount();
     if (m_ums) {
         stats.malformedFrames += m_ums->malformedFrameCount();
     }
@@ -112,21 +73,6 @@ MessagingChannelStats MessagingAgentChannel::stats() const
 ChannelType MessagingAgentChannel::channelType() const
 {
     return ChannelType::Messaging;
-}
-
-ChannelStatus MessagingAgentChannel::status() const
-{
-    return m_status;
-}
-
-QString MessagingAgentChannel::agentId() const
-{
-    return m_oldId;
-}
-
-QString MessagingAgentChannel::agentPid() const
-{
-    return m_session.userPid;
 }
 
 MessagingAgentChannel::TrackedConversation
@@ -167,16 +113,6 @@ QList<ConversationInfo> MessagingAgentChannel::conversations() const
     return out;
 }
 
-QList<Skill> MessagingAgentChannel::skills() const
-{
-    return m_skills;
-}
-
-void MessagingAgentChannel::setResumeSequenceProvider(ResumeSequenceProvider provider)
-{
-    m_resumeProvider = std::move(provider);
-}
-
 bool MessagingAgentChannel::isSessionReplacedReason(const QString &reason)
 {
     // LivePerson does not document the wording (reference §9); the sandbox uses
@@ -188,136 +124,74 @@ bool MessagingAgentChannel::isSessionReplacedReason(const QString &reason)
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 
-void MessagingAgentChannel::setStatus(ChannelState state, const QString &reason, std::optional<ApiError> error)
+// ---------------------------------------------------------------------------------------------
+// Lifecycle (the login itself is AgentLoginChannel's)
+
+void MessagingAgentChannel::loggedIn()
 {
-    ChannelStatus status;
-    status.state = state;
-    status.reason = reason;
-    status.attempt = std::max(m_failures, m_reconnects);
-    status.error = std::move(error);
-    if (state == ChannelState::Reconnecting) {
-        status.nextAttemptAt = m_status.nextAttemptAt;
-    }
-    const bool changed = status.state != m_status.state || status.reason != m_status.reason ||
-                         status.nextAttemptAt != m_status.nextAttemptAt;
-    m_status = status;
-    if (changed) {
-        qCInfo(lcLivePerson) << "Channel" << m_config.credentials.loginName << "→" << channelStateName(state);
-        Q_EMIT stateChanged(m_status);
+    if (session().userPid.isEmpty()) {
+        qCWarning(lcLivePerson) << "The login answer has no config.userPid; own messages are recognised by the old id only";
     }
 }
 
-void MessagingAgentChannel::start()
+void MessagingAgentChannel::connectTransport()
 {
-    switch (m_status.state) {
-    case ChannelState::Stopped:
-    case ChannelState::Kicked:
-    case ChannelState::Failed:
-        break;
-    default:
-        return; // already running (or stopping)
-    }
-    ++m_run;
-    m_failures = 0;
-    m_reconnects = 0;
-    m_refreshFailures = 0;
-    m_status.nextAttemptAt = {};
-
-    const auto credentials = m_config.credentials.validate();
-    if (!credentials) {
-        fail(makeError(ApiErrorKind::Config, credentials.error().message));
-        return;
-    }
-    const auto csds = validateHost(m_config.csdsDomain);
-    if (!csds) {
-        fail(makeError(ApiErrorKind::Config, csds.error().message));
-        return;
-    }
-    if (m_config.accountId.isEmpty()) {
-        fail(makeError(ApiErrorKind::Config, tr("The LivePerson account id is empty.")));
-        return;
-    }
-    const auto ssl = makeSslConfiguration(m_config.extraCaFile);
-    if (!ssl) {
-        fail(makeError(ApiErrorKind::Config, ssl.error().message));
-        return;
-    }
-    m_http->setSslConfiguration(*ssl);
-    beginLogin();
+    connectSocket();
 }
 
-void MessagingAgentChannel::stop()
+void MessagingAgentChannel::dropTransport()
 {
-    if (m_status.state == ChannelState::Stopping) {
-        return; // stopped() follows
+    dropSocket();
+}
+
+void MessagingAgentChannel::loginRefused(const ApiError &error, quint64 attempt)
+{
+    if (attempt == attemptId()) {
+        // The session is gone; its bearer will not open a socket again.
+        stopRefreshTimer();
+        setLoggedOut();
+        scheduleReconnect(ReconnectMode::Relogin, tr("The session refresh was refused"), error);
     }
-    if (m_status.state == ChannelState::Stopped) {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT stopped(); }, Qt::QueuedConnection);
-        return;
-    }
-    const bool kicked = m_status.state == ChannelState::Kicked;
-    ++m_run;
-    ++m_attempt;
-    cancelRetry();
-    m_refreshTimer->stop();
+}
+
+void MessagingAgentChannel::failed(const ApiError & /*error*/)
+{
     m_resyncTimer->stop();
-    setStatus(ChannelState::Stopping);
-
-    const quint64 run = m_run;
-    auto logoutThenFinish = [this, run, kicked] {
-        if (run != m_run) {
-            return;
-        }
-        dropSocket();
-        const QString agentVep = m_domains.host(Service::AgentVep);
-        // After a kick the session belongs to nobody; its csrf is dead, so there is nothing to end.
-        if (!m_loggedIn || kicked || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
-            finishStop();
-            return;
-        }
-        m_login->logout(agentVep, m_config.accountId, m_session, this, [this, run](const ApiResult<Success> &result) {
-            if (run != m_run) {
-                return;
-            }
-            if (!result) {
-                qCWarning(lcLivePerson) << "Logout failed:" << ApiError::kindName(result.error().kind)
-                                        << result.error().status;
-            }
-            finishStop();
-        });
-    };
-
-    if (m_ums && m_ums->isOpen() && m_subscribed) {
-        m_ums->request(Ums::Type::SetAgentState,
-                       Ums::setAgentStateBody(u"AWAY"_s, m_oldId),
-                       [this, run, logoutThenFinish](const CommandResult &result) {
-                           if (run != m_run) {
-                               return;
-                           }
-                           if (!result.ok()) {
-                               qCWarning(lcLivePerson) << "Setting the agent AWAY failed:" << result.code;
-                           }
-                           if (m_ums && m_ums->isOpen()) {
-                               // logoutThenFinish runs once the close handshake finished.
-                               UmsConnection *ums = m_ums;
-                               connect(ums, &UmsConnection::closed, this, logoutThenFinish);
-                               ums->close(1000, u"agent stopping"_s);
-                           } else {
-                               logoutThenFinish();
-                           }
-                       });
-    } else {
-        // stopped() is always asynchronous, even when there is nothing to wait for.
-        QMetaObject::invokeMethod(this, logoutThenFinish, Qt::QueuedConnection);
-    }
+    m_subscribed = false;
 }
 
-void MessagingAgentChannel::finishStop()
+void MessagingAgentChannel::goAway(std::function<void()> then)
 {
-    m_loggedIn = false;
+    m_resyncTimer->stop();
+    if (!m_ums || !m_ums->isOpen() || !m_subscribed) {
+        // stopped() is always asynchronous, even when there is nothing to wait for.
+        QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);
+        return;
+    }
+    const quint64 run = runId();
+    m_ums->request(Ums::Type::SetAgentState,
+                   Ums::setAgentStateBody(u"AWAY"_s, agentId()),
+                   [this, run, then = std::move(then)](const CommandResult &result) {
+                       if (run != runId()) {
+                           return;
+                       }
+                       if (!result.ok()) {
+                           qCWarning(lcLivePerson) << "Setting the agent AWAY failed:" << result.code;
+                       }
+                       if (m_ums && m_ums->isOpen()) {
+                           // `then` runs once the close handshake finished.
+                           UmsConnection *ums = m_ums;
+                           connect(ums, &UmsConnection::closed, this, then);
+                           ums->close(1000, u"agent stopping"_s);
+                       } else {
+                           then();
+                       }
+                   });
+}
+
+void MessagingAgentChannel::stopFinished()
+{
     m_subscribed = false;
-    m_session = LoginSession{};
     m_conversations.clear();
     m_acceptedRings.clear();
     for (DialogTrack &track : m_dialogs) {
@@ -327,30 +201,11 @@ void MessagingAgentChannel::finishStop()
         track.queryAgain = false;
         track.buffered.clear();
     }
-    m_status.nextAttemptAt = {};
-    setStatus(ChannelState::Stopped);
-    Q_EMIT stopped();
 }
 
-void MessagingAgentChannel::fail(const ApiError &error)
+QString MessagingAgentChannel::reconnectingText() const
 {
-    ++m_attempt;
-    cancelRetry();
-    dropSocket();
-    m_refreshTimer->stop();
-    m_resyncTimer->stop();
-    m_loggedIn = false;
-    m_subscribed = false;
-    m_status.nextAttemptAt = {};
-    qCWarning(lcLivePerson) << "Channel" << m_config.credentials.loginName
-                            << "failed:" << ApiError::kindName(error.kind) << error.status;
-    setStatus(ChannelState::Failed, error.message, error);
-}
-
-void MessagingAgentChannel::cancelRetry()
-{
-    delete m_retryHandle.data();
-    m_retryHandle = nullptr;
+    return tr("reconnecting");
 }
 
 void MessagingAgentChannel::dropSocket()
@@ -365,139 +220,17 @@ void MessagingAgentChannel::dropSocket()
     }
 }
 
-void MessagingAgentChannel::beginLogin()
-{
-    const quint64 attempt = ++m_attempt;
-    dropSocket();
-    m_loggedIn = false;
-    m_refreshTimer->stop();
-    setStatus(ChannelState::Resolving);
-    m_resolver->resolve(
-        m_config.csdsDomain, m_config.accountId, this, [this, attempt](const ApiResult<ServiceDomains> &result) {
-            if (attempt != m_attempt) {
-                return;
-            }
-            if (!result) {
-                handleRestFailure(RetryPolicy::Operation::Other, result.error());
-                return;
-            }
-            m_domains = result.value();
-            doLogin(attempt);
-        });
-}
-
-void MessagingAgentChannel::doLogin(quint64 attempt)
-{
-    const QString agentVep = m_domains.host(Service::AgentVep);
-    if (agentVep.isEmpty()) {
-        fail(makeError(ApiErrorKind::Config,
-                       tr("The Domain API lists no \"agentVep\" host for account %1.").arg(m_config.accountId)));
-        return;
-    }
-    setStatus(ChannelState::LoggingIn);
-    ++m_stats.loginAttempts;
-    m_login->login(agentVep,
-                   m_config.accountId,
-                   m_config.credentials,
-                   this,
-                   [this, attempt](const ApiResult<LoginSession> &result) {
-                       if (attempt != m_attempt) {
-                           return;
-                       }
-                       if (!result) {
-                           handleRestFailure(RetryPolicy::Operation::Login, result.error());
-                           return;
-                       }
-                       ++m_stats.logins;
-                       m_session = result.value();
-                       m_loggedIn = true;
-                       m_failures = 0;
-                       m_refreshFailures = 0;
-                       m_oldId = Ums::agentOldId(m_config.accountId, m_session.userId);
-                       if (!m_session.domains.isEmpty()) {
-                           m_resolver->seed(m_config.accountId, m_session.domains);
-                           m_domains.merge(m_session.domains);
-                       }
-                       if (m_session.userPid.isEmpty()) {
-                           qCWarning(lcLivePerson) << "The login answer has no config.userPid; own messages are "
-                                                      "recognised by the old id only";
-                       }
-                       if (!m_session.csrf.isEmpty()) {
-                           m_refreshTimer->start();
-                       }
-                       fetchSkills({});
-                       connectSocket();
-                   });
-}
-
-void MessagingAgentChannel::handleRestFailure(RetryPolicy::Operation operation, const ApiError &error)
-{
-    ++m_failures;
-    if (error.kind == ApiErrorKind::Network || (error.kind == ApiErrorKind::Http && error.status >= 500)) {
-        // A host that does not answer may have moved: ask CSDS again next time.
-        m_resolver->invalidate(m_config.accountId);
-    }
-    const auto delay = m_retryPolicy.delayFor(operation, error, m_failures);
-    if (!delay) {
-        fail(error);
-        return;
-    }
-    cancelRetry();
-    m_status.nextAttemptAt = m_clock->now().addMSecs(delay->count());
-    setStatus(ChannelState::Reconnecting,
-              tr("%1 Next attempt in %2 s.").arg(error.message).arg(static_cast<double>(delay->count()) / 1000.0),
-              error);
-    qCInfo(lcLivePerson) << "Retrying" << (operation == RetryPolicy::Operation::Login ? "login" : "lookup") << "in"
-                         << delay->count() << "ms after" << ApiError::kindName(error.kind) << error.status;
-    const quint64 run = m_run;
-    m_retryHandle = m_scheduler->schedule(*delay, this, [this, run] {
-        m_retryHandle = nullptr;
-        if (run == m_run) {
-            beginLogin();
-        }
-    });
-}
-
-void MessagingAgentChannel::scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error)
-{
-    ++m_attempt;
-    dropSocket();
-    cancelRetry();
-    ++m_reconnects;
-    const milliseconds delay = m_backoff.delayFor(m_reconnects);
-    m_status.nextAttemptAt = m_clock->now().addMSecs(delay.count());
-    const QString action = mode == ReconnectMode::Relogin ? tr("logging in again") : tr("reconnecting");
-    setStatus(ChannelState::Reconnecting,
-              tr("%1; %2 in %3 s.").arg(why, action).arg(static_cast<double>(delay.count()) / 1000.0),
-              std::move(error));
-    qCInfo(lcLivePerson) << "Scheduling" << (mode == ReconnectMode::Relogin ? "re-login" : "reconnect") << "in"
-                         << delay.count() << "ms (attempt" << m_reconnects << ")";
-    const quint64 run = m_run;
-    m_retryHandle = m_scheduler->schedule(delay, this, [this, run, mode] {
-        m_retryHandle = nullptr;
-        if (run != m_run) {
-            return;
-        }
-        if (mode == ReconnectMode::Relogin || !m_loggedIn) {
-            beginLogin();
-        } else {
-            ++m_attempt;
-            connectSocket();
-        }
-    });
-}
-
 void MessagingAgentChannel::connectSocket()
 {
     QString host;
     for (const QString &service : std::as_const(m_config.webSocketServices)) {
-        host = m_domains.host(service);
+        host = domains().host(service);
         if (!host.isEmpty()) {
             break;
         }
     }
     if (host.isEmpty()) {
-        fail(makeError(ApiErrorKind::Config,
+        fail(ApiError::make(ApiErrorKind::Config,
                        tr("The Domain API lists none of %1 for account %2.")
                            .arg(m_config.webSocketServices.join(u", "_s), m_config.accountId)));
         return;
@@ -507,10 +240,10 @@ void MessagingAgentChannel::connectSocket()
     QUrl url = serviceUrl(u"wss"_s, host, {}, u"v=2.1"_s);
     // The bearer is a path segment (reference §3.1); this URL is never logged.
     url.setPath(u"/ws_api/account/"_s + m_config.accountId + u"/messaging/brand/"_s +
-                    QString::fromLatin1(QUrl::toPercentEncoding(m_session.bearer)),
+                    QString::fromLatin1(QUrl::toPercentEncoding(session().bearer)),
                 QUrl::TolerantMode);
     auto *ums = new UmsConnection(m_config.ums, this);
-    ums->setSslConfiguration(m_http->sslConfiguration());
+    ums->setSslConfiguration(http()->sslConfiguration());
     m_ums = ums;
     connect(ums, &UmsConnection::opened, this, &MessagingAgentChannel::handleSocketOpened);
     connect(ums, &UmsConnection::closed, this, [this, ums](const UmsConnection::CloseInfo &info) {
@@ -529,11 +262,11 @@ void MessagingAgentChannel::connectSocket()
 void MessagingAgentChannel::handleSocketOpened()
 {
     ++m_stats.socketsOpened;
-    const quint64 attempt = m_attempt;
+    const quint64 attempt = attemptId();
     auto remaining = std::make_shared<int>(3);
     auto failed = std::make_shared<bool>(false);
     auto onAnswer = [this, attempt, remaining, failed](const QString &what, const CommandResult &result) {
-        if (attempt != m_attempt || *failed) {
+        if (attempt != attemptId() || *failed) {
             return;
         }
         if (!result.ok()) {
@@ -544,7 +277,7 @@ void MessagingAgentChannel::handleSocketOpened()
             *failed = true;
             qCWarning(lcLivePerson) << what << "failed:" << ApiError::kindName(error.kind) << error.status;
             const bool unauthorized = error.status == 401 || error.status == 403;
-            scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::SameToken,
+            scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::KeepLogin,
                               tr("%1 failed: %2").arg(what, error.message),
                               error);
             return;
@@ -554,26 +287,25 @@ void MessagingAgentChannel::handleSocketOpened()
         }
     };
     m_ums->request(Ums::Type::SetAgentState,
-                   Ums::setAgentStateBody(u"ONLINE"_s, m_oldId),
+                   Ums::setAgentStateBody(u"ONLINE"_s, agentId()),
                    [onAnswer](const CommandResult &result) { onAnswer(u"SetAgentState"_s, result); });
     m_ums->request(Ums::Type::SubscribeRoutingTasks,
-                   Ums::subscribeRoutingTasksBody(m_oldId, m_config.accountId),
+                   Ums::subscribeRoutingTasksBody(agentId(), m_config.accountId),
                    [onAnswer](const CommandResult &result) { onAnswer(u"SubscribeRoutingTasks"_s, result); });
     // Conversations we already know must be confirmed by the new subscription (see resyncGrace).
     for (TrackedConversation &tracked : m_conversations) {
         tracked.needsResync = true;
     }
     m_ums->request(Ums::Type::SubscribeExConversations,
-                   Ums::subscribeExConversationsBody(m_oldId),
+                   Ums::subscribeExConversationsBody(agentId()),
                    [onAnswer](const CommandResult &result) { onAnswer(u"SubscribeExConversations"_s, result); });
 }
 
 void MessagingAgentChannel::handleSubscribed()
 {
     m_subscribed = true;
-    m_reconnects = 0;
-    m_failures = 0;
-    m_status.nextAttemptAt = {};
+    resetAttemptCounters();
+    clearNextAttempt();
     const bool anyToConfirm = std::any_of(
         m_conversations.cbegin(), m_conversations.cend(), [](const auto &tracked) { return tracked.needsResync; });
     if (anyToConfirm) {
@@ -586,12 +318,12 @@ void MessagingAgentChannel::handleSocketClosed(const UmsConnection::CloseInfo &i
 {
     m_subscribed = false;
     m_resyncTimer->stop();
-    if (m_status.state == ChannelState::Stopping || m_status.state == ChannelState::Stopped ||
-        m_status.state == ChannelState::Failed || m_status.state == ChannelState::Kicked) {
+    if (status().state == ChannelState::Stopping || status().state == ChannelState::Stopped ||
+        status().state == ChannelState::Failed || status().state == ChannelState::Kicked) {
         return;
     }
     if (!info.tlsError.isEmpty()) {
-        fail(makeError(ApiErrorKind::Tls,
+        fail(ApiError::make(ApiErrorKind::Tls,
                        tr("The LivePerson WebSocket's TLS certificate was rejected (%1). Add the server's CA instead "
                           "of disabling checks.")
                            .arg(info.tlsError)));
@@ -603,12 +335,8 @@ void MessagingAgentChannel::handleSocketClosed(const UmsConnection::CloseInfo &i
             : tr("the LivePerson connection closed with code %1 (\"%2\")").arg(info.code).arg(info.reason.left(200));
     if (info.code == 4401 && isSessionReplacedReason(info.reason)) {
         // No re-login: that would start a login fight with the other session.
-        ++m_attempt;
-        cancelRetry();
-        m_refreshTimer->stop();
-        m_loggedIn = false;
-        m_status.nextAttemptAt = {};
-        ApiError error = makeError(ApiErrorKind::NotConnected, closeText, 4401);
+        endLogin();
+        ApiError error = ApiError::make(ApiErrorKind::NotConnected, closeText, 4401);
         qCWarning(lcLivePerson) << "Agent" << m_config.credentials.loginName << "logged in elsewhere; channel kicked";
         setStatus(ChannelState::Kicked,
                   tr("Agent \"%1\" logged in elsewhere, which replaced this session. Start the channel again to take "
@@ -617,7 +345,7 @@ void MessagingAgentChannel::handleSocketClosed(const UmsConnection::CloseInfo &i
                   error);
         return;
     }
-    const ApiError error = makeError(ApiErrorKind::NotConnected, closeText, info.code);
+    const ApiError error = ApiError::make(ApiErrorKind::NotConnected, closeText, info.code);
     if (info.code == 4401 || info.code == 1011 || info.handshakeStatus == 401) {
         scheduleReconnect(ReconnectMode::Relogin, closeText, error);
         return;
@@ -626,127 +354,28 @@ void MessagingAgentChannel::handleSocketClosed(const UmsConnection::CloseInfo &i
         probeSession(closeText);
         return;
     }
-    scheduleReconnect(ReconnectMode::SameToken, closeText, error);
+    scheduleReconnect(ReconnectMode::KeepLogin, closeText, error);
 }
 
 void MessagingAgentChannel::probeSession(const QString &why)
 {
     // Token revocation has been seen to close with 1006 (SDK issue #29): an authenticated call
     // tells whether the token still works. Only a 401/403 means logging in again.
-    const quint64 attempt = ++m_attempt;
+    const quint64 attempt = newAttempt();
     setStatus(ChannelState::Reconnecting, tr("%1; checking the session.").arg(why));
     auto decide = [this, attempt, why](const std::optional<ApiError> &error) {
-        if (attempt != m_attempt) {
+        if (attempt != attemptId()) {
             return;
         }
         const bool unauthorized =
             error && error->kind == ApiErrorKind::Http && (error->status == 401 || error->status == 403);
         qCInfo(lcLivePerson) << "Session probe after 1006:"
                              << (unauthorized ? "token no longer valid" : "token usable");
-        scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::SameToken,
+        scheduleReconnect(unauthorized ? ReconnectMode::Relogin : ReconnectMode::KeepLogin,
                           unauthorized ? tr("%1; the session is no longer valid").arg(why) : why,
                           error);
     };
-    const QString agentVep = m_domains.host(Service::AgentVep);
-    if (m_loggedIn && !m_session.csrf.isEmpty() && !agentVep.isEmpty()) {
-        m_login->refresh(agentVep, m_config.accountId, m_session, this, [decide](const ApiResult<Success> &result) {
-            decide(result ? std::nullopt : std::optional<ApiError>(result.error()));
-        });
-        return;
-    }
-    const QString accountConfig = m_domains.host(Service::AccountConfigReadOnly);
-    if (m_loggedIn && !accountConfig.isEmpty()) {
-        m_skillsClient->fetch(
-            accountConfig, m_config.accountId, m_session.bearer, this, [decide](const ApiResult<QList<Skill>> &result) {
-                decide(result ? std::nullopt : std::optional<ApiError>(result.error()));
-            });
-        return;
-    }
-    decide(makeError(ApiErrorKind::Http, why, 401));
-}
-
-void MessagingAgentChannel::handleRefreshTimer()
-{
-    const QString agentVep = m_domains.host(Service::AgentVep);
-    if (!m_loggedIn || m_session.csrf.isEmpty() || agentVep.isEmpty()) {
-        return;
-    }
-    const quint64 run = m_run;
-    const quint64 attempt = m_attempt;
-    m_login->refresh(
-        agentVep, m_config.accountId, m_session, this, [this, run, attempt](const ApiResult<Success> &result) {
-            if (run != m_run || !m_loggedIn) {
-                return;
-            }
-            if (result) {
-                m_refreshFailures = 0;
-                return;
-            }
-            const ApiError &error = result.error();
-            if (error.kind == ApiErrorKind::Http && (error.status == 401 || error.status == 403)) {
-                if (attempt == m_attempt) {
-                    // The session is gone; its bearer will not open a socket again.
-                    m_refreshTimer->stop();
-                    m_loggedIn = false;
-                    scheduleReconnect(ReconnectMode::Relogin, tr("The session refresh was refused"), error);
-                }
-                return;
-            }
-            ++m_refreshFailures;
-            const auto delay = m_retryPolicy.delayFor(RetryPolicy::Operation::Other, error, m_refreshFailures);
-            if (delay && *delay < m_config.refreshInterval) {
-                m_scheduler->schedule(*delay, this, [this, run] {
-                    if (run == m_run) {
-                        handleRefreshTimer();
-                    }
-                });
-            }
-        });
-}
-
-void MessagingAgentChannel::refreshSkills(CommandCompletion done)
-{
-    if (!m_loggedIn) {
-        rejectCommand(ApiErrorKind::NotConnected, tr("The channel is not logged in."), std::move(done));
-        return;
-    }
-    fetchSkills(std::move(done));
-}
-
-void MessagingAgentChannel::fetchSkills(CommandCompletion done)
-{
-    const RequestId id = m_nextRequestId++;
-    const QString host = m_domains.host(Service::AccountConfigReadOnly);
-    if (host.isEmpty()) {
-        qCWarning(lcLivePerson) << "No accountConfigReadOnly host; skills unknown";
-        CommandResult result;
-        result.requestId = id;
-        result.error = makeError(
-            ApiErrorKind::Config,
-            tr("The Domain API lists no \"accountConfigReadOnly\" host for account %1.").arg(m_config.accountId));
-        done.complete(result);
-        return;
-    }
-    const quint64 run = m_run;
-    m_skillsClient->fetch(
-        host, m_config.accountId, m_session.bearer, this, [this, run, id, done](const ApiResult<QList<Skill>> &result) {
-            CommandResult outcome;
-            outcome.requestId = id;
-            if (!result) {
-                outcome.error = result.error();
-                done.complete(outcome);
-                return;
-            }
-            outcome.code = 200;
-            done.complete(outcome);
-            if (run != m_run) {
-                return;
-            }
-            if (result.value() != m_skills) {
-                m_skills = result.value();
-                Q_EMIT skillsChanged(m_skills);
-            }
-        });
+    checkLogin(std::move(decide));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -831,7 +460,7 @@ void MessagingAgentChannel::handleConversationChanges(const QJsonValue &body)
 void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationChange &change)
 {
     const QString id = change.conversationId;
-    const QString role = change.roleOf(m_oldId, m_session.userPid);
+    const QString role = change.roleOf(agentId(), session().userPid);
     const auto known = m_conversations.find(id);
     const bool isOpen = change.state == QLatin1String("OPEN");
 
@@ -983,8 +612,8 @@ void MessagingAgentChannel::queryDialog(const QString &conversationId, const QSt
         return;
     }
     std::optional<qint64> last;
-    if (m_resumeProvider) {
-        last = m_resumeProvider(conversationId, dialogId);
+    if (resumeProvider()) {
+        last = resumeProvider()(conversationId, dialogId);
     }
     if (!last && track.maxDelivered >= 0) {
         last = track.maxDelivered;
@@ -993,11 +622,11 @@ void MessagingAgentChannel::queryDialog(const QString &conversationId, const QSt
     track.queryAgain = false;
     ++m_stats.queriesSent;
     qCDebug(lcLivePerson) << "QueryMessages for dialog" << dialogId << "after sequence" << (last ? *last : -1);
-    const quint64 run = m_run;
+    const quint64 run = runId();
     m_ums->request(Ums::Type::QueryMessages,
                    Ums::queryMessagesBody(dialogId, last),
                    [this, run, conversationId, dialogId](const CommandResult &result) {
-                       if (run != m_run) {
+                       if (run != runId()) {
                            return;
                        }
                        DialogTrack &track = m_dialogs[dialogId];
@@ -1058,9 +687,9 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
         track.buffered.append(event);
         return;
     }
-    const bool mine = event.originatorId == m_oldId ||
-                      (!m_session.userPid.isEmpty() &&
-                       (event.originatorMetadataId == m_session.userPid || event.originatorPId == m_session.userPid));
+    const bool mine = event.originatorId == agentId() ||
+                      (!session().userPid.isEmpty() &&
+                       (event.originatorMetadataId == session().userPid || event.originatorPId == session().userPid));
     if (mine) {
         ++m_stats.echoesIgnored;
         return;
@@ -1123,15 +752,6 @@ void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qin
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-RequestId MessagingAgentChannel::rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done)
-{
-    CommandResult result;
-    result.requestId = m_nextRequestId++;
-    result.error = makeError(kind, message);
-    done.complete(result);
-    return result.requestId;
-}
-
 RequestId MessagingAgentChannel::runCommand(const QString &what,
                                             const QString &type,
                                             const QJsonValue &body,
@@ -1139,13 +759,13 @@ RequestId MessagingAgentChannel::runCommand(const QString &what,
                                             const QJsonArray &metadata,
                                             const QString &encodedMetadata)
 {
-    if (!m_ums || !m_ums->isOpen() || !m_loggedIn) {
+    if (!m_ums || !m_ums->isOpen() || !isLoggedIn()) {
         return rejectCommand(
             ApiErrorKind::NotConnected,
-            tr("%1: the LivePerson channel is not connected (%2).").arg(what, channelStateName(m_status.state)),
+            tr("%1: the LivePerson channel is not connected (%2).").arg(what, channelStateName(status().state)),
             std::move(done));
     }
-    const RequestId id = m_nextRequestId++;
+    const RequestId id = nextRequestId();
     m_inflight.insert(id, std::move(done));
     m_ums->request(
         type,
@@ -1284,7 +904,7 @@ RequestId MessagingAgentChannel::transferToSkill(const QString &conversationId,
     const auto known = m_conversations.constFind(conversationId);
     // Removing an assigned agent when the bot is not one fails the whole request (reference §4).
     if (known == m_conversations.constEnd() || known->info.botAssigned) {
-        fields.append(Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, m_oldId));
+        fields.append(Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, agentId()));
     }
     fields.append(Ums::skillChangeField(skillId));
     QJsonArray envelope = metadata;
@@ -1326,7 +946,7 @@ RequestId MessagingAgentChannel::transferToAgent(const QString &conversationId,
             ApiErrorKind::InvalidArgument, tr("Transfer to agent: agent and skill are both needed."), std::move(done));
     }
     const QJsonArray fields{
-        Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, m_oldId),
+        Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, agentId()),
         Ums::participantsChangeField(
             u"SUGGEST"_s, u"ASSIGNED_AGENT"_s, Ums::agentOldId(m_config.accountId, agentUserId)),
         Ums::skillChangeField(skillId),

@@ -2,10 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "liveperson/AgentChannel.h"
-#include "liveperson/DomainResolver.h"
-#include "liveperson/LoginClient.h"
-#include "liveperson/RetryPolicy.h"
+#include "liveperson/AgentLoginChannel.h"
 #include "liveperson/UmsConnection.h"
 
 #include <QHash>
@@ -16,45 +13,18 @@
 
 class QTimer;
 
-namespace Switchboard
-{
-class Clock;
-}
-
 namespace Switchboard::LivePerson
 {
 
-class LivePersonHttp;
-class Scheduler;
-class SkillsClient;
-
 /** Everything a MessagingAgentChannel needs to know. Defaults are LivePerson's documented values. */
-struct MessagingChannelConfig
+struct MessagingChannelConfig : AgentLoginConfig
 {
-    QString accountId;
-    /** CSDS host[:port], e.g. "adminlogin.liveperson.net" or the sandbox's "127.0.0.1:PORT". */
-    QString csdsDomain;
-    AgentCredentials credentials;
-    /** Optional PEM file of an extra trusted CA (the sandbox's); verification stays on. */
-    QString extraCaFile;
     /** CSDS services tried, in order, for the WebSocket host. */
     QStringList webSocketServices{QStringLiteral("asyncMessagingEnt"), QStringLiteral("facadeMsg")};
     /** Send READ receipts right after ACCEPT for every consumer message. */
     bool autoRead = true;
 
-    std::chrono::milliseconds csdsCacheTtl{60000};
-    /** Login Service refresh period (LivePerson: every 3–5 minutes). */
-    std::chrono::milliseconds refreshInterval{std::chrono::minutes(5)};
-    std::chrono::milliseconds httpTimeout{30000};
-    /**
-     * After a re-subscribe, a known conversation that the server does not report again within
-     * this time is taken as no longer ours and reported closed (reason "NOT_OPEN_AFTER_RECONNECT").
-     */
-    std::chrono::milliseconds resyncGrace{30000};
-
     UmsConnection::Options ums;
-    RetryPolicy::Options retry;
-    ReconnectBackoff::Options reconnect;
 };
 
 /** Counters for diagnostics and tests. */
@@ -90,7 +60,7 @@ struct MessagingChannelStats
  * Clock and Scheduler are injectable (setClock/setScheduler before start()) and must outlive it.
  * Destroying a running channel aborts the socket without logging out (call stop() first).
  */
-class MessagingAgentChannel final : public AgentChannel
+class MessagingAgentChannel final : public AgentLoginChannel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MessagingAgentChannel)
@@ -99,25 +69,12 @@ public:
     explicit MessagingAgentChannel(MessagingChannelConfig config, QObject *parent = nullptr);
     ~MessagingAgentChannel() override;
 
-    void setClock(const Clock &clock);
-    void setScheduler(Scheduler &scheduler);
-    /** Random source of the reconnect jitter (uniform in [0, 1)); for deterministic tests. */
-    void setRandomSource(ReconnectBackoff::RandomSource random);
-
     const MessagingChannelConfig &config() const;
     MessagingChannelStats stats() const;
 
     // AgentChannel
     ChannelType channelType() const override;
-    ChannelStatus status() const override;
-    void start() override;
-    void stop() override;
-    QString agentId() const override;
-    QString agentPid() const override;
     QList<ConversationInfo> conversations() const override;
-    QList<Skill> skills() const override;
-    void refreshSkills(CommandCompletion done = {}) override;
-    void setResumeSequenceProvider(ResumeSequenceProvider provider) override;
     RequestId sendText(const QString &conversationId,
                        const QString &dialogId,
                        const QString &text,
@@ -153,6 +110,17 @@ public:
     /** Whether a close reason says another login replaced this session (UNCONFIRMED wording, reference §9). */
     static bool isSessionReplacedReason(const QString &reason);
 
+protected:
+    // AgentLoginChannel
+    void connectTransport() override;
+    void dropTransport() override;
+    void loggedIn() override;
+    void loginRefused(const ApiError &error, quint64 attempt) override;
+    void failed(const ApiError &error) override;
+    void goAway(std::function<void()> then) override;
+    void stopFinished() override;
+    QString reconnectingText() const override;
+
 private:
     struct DialogTrack
     {
@@ -184,28 +152,12 @@ private:
         static TrackedConversation from(const ConversationInfo &info);
         ConversationInfo full() const;
     };
-    enum class ReconnectMode
-    {
-        SameToken,
-        Relogin,
-    };
-
-    void setStatus(ChannelState state, const QString &reason = {}, std::optional<ApiError> error = std::nullopt);
-    void beginLogin();
-    void doLogin(quint64 attempt);
-    void handleRestFailure(RetryPolicy::Operation operation, const ApiError &error);
-    void fail(const ApiError &error);
-    void scheduleReconnect(ReconnectMode mode, const QString &why, std::optional<ApiError> error = std::nullopt);
-    void cancelRetry();
     void connectSocket();
     void dropSocket();
     void handleSocketOpened();
     void handleSocketClosed(const UmsConnection::CloseInfo &info);
     void probeSession(const QString &why);
     void handleSubscribed();
-    void handleRefreshTimer();
-    void fetchSkills(CommandCompletion done);
-    void finishStop();
 
     void handleNotification(const Ums::Frame &frame);
     void handleRoutingTasks(const QJsonValue &body);
@@ -232,7 +184,6 @@ private:
                          CommandCompletion done,
                          const QJsonArray &metadata = {},
                          const QString &encodedMetadata = {});
-    RequestId rejectCommand(ApiErrorKind kind, const QString &message, CommandCompletion done);
     RequestId publish(const QString &what,
                       const QString &conversationId,
                       const QString &dialogId,
@@ -246,36 +197,9 @@ private:
                            CommandCompletion done);
 
     MessagingChannelConfig m_config;
-    const Clock *m_clock;
-    Scheduler *m_scheduler;
-    RetryPolicy m_retryPolicy;
-    ReconnectBackoff m_backoff;
-    ReconnectBackoff::RandomSource m_random;
-
-    LivePersonHttp *m_http;
-    DomainResolver *m_resolver;
-    LoginClient *m_login;
-    SkillsClient *m_skillsClient;
     QPointer<UmsConnection> m_ums;
-    QTimer *m_refreshTimer;
     QTimer *m_resyncTimer;
-    QPointer<QObject> m_retryHandle;
-
-    ChannelStatus m_status;
-    /** Changes on start() and stop(): callbacks of an older run are ignored. */
-    quint64 m_run = 0;
-    /** Changes with every login/connect attempt: only the newest attempt's callbacks count. */
-    quint64 m_attempt = 0;
-    int m_failures = 0;
-    int m_reconnects = 0;
-    int m_refreshFailures = 0;
-    bool m_loggedIn = false;
     bool m_subscribed = false;
-    LoginSession m_session;
-    ServiceDomains m_domains;
-    QString m_oldId;
-    QList<Skill> m_skills;
-    ResumeSequenceProvider m_resumeProvider;
 
     QHash<QString, TrackedConversation> m_conversations;
     QHash<QString, DialogTrack> m_dialogs;
@@ -283,7 +207,6 @@ private:
     /** Transfers we asked for, by conversation: the skill to report when the bot leaves. */
     QHash<QString, QString> m_pendingTransfers;
     QHash<RequestId, CommandCompletion> m_inflight;
-    RequestId m_nextRequestId = 1;
     MessagingChannelStats m_stats;
 };
 
