@@ -6,6 +6,7 @@
 
 #include "storage/PublishJournal.h"
 #include "storage/TranscriptRecords.h"
+#include "storage/TranscriptStatement.h"
 #include "util/Result.h"
 
 #include <QMutex>
@@ -130,7 +131,11 @@ private:
     void write(const PublishedReply &published);
     void write(const PublishStateChange &change);
     void write(const TranscriptBatch &batch);
-    bool run(QSqlQuery &query, const char *what);
+    bool run(TranscriptStatement &statement, const char *what);
+    void recordFailure(const char *what, const QString &reason);
+    /** Prepares the write statements on @p db; the reason if one failed, empty otherwise. */
+    QString prepareStatements(sqlite3 *db);
+    void finalizeStatements();
     void begin();
     /** Commits the open transaction; false if it or a write in it failed (reported via writeFailed). */
     bool commit();
@@ -151,15 +156,19 @@ private:
     qsizetype m_failed = 0;
     QString m_firstFailure;
 
-    std::optional<QSqlQuery> m_upsertConversation;
-    std::optional<QSqlQuery> m_insertMessage;
-    std::optional<QSqlQuery> m_indexMessage;
-    std::optional<QSqlQuery> m_insertHop;
-    std::optional<QSqlQuery> m_upsertEscalation;
-    std::optional<QSqlQuery> m_insertHealth;
-    std::optional<QSqlQuery> m_insertHandled;
-    std::optional<QSqlQuery> m_insertPublished;
-    std::optional<QSqlQuery> m_updatePublishState;
+    /** Items taken from the queue by the running drain(); keeps its capacity for the next one. */
+    std::vector<TranscriptItem> m_draining;
+
+    // The write statements, on the sqlite3 connection Qt SQL opened (reads stay on Qt SQL).
+    TranscriptStatement m_upsertConversation;
+    TranscriptStatement m_insertMessage;
+    TranscriptStatement m_indexMessage;
+    TranscriptStatement m_insertHop;
+    TranscriptStatement m_upsertEscalation;
+    TranscriptStatement m_insertHealth;
+    TranscriptStatement m_insertHandled;
+    TranscriptStatement m_insertPublished;
+    TranscriptStatement m_updatePublishState;
 };
 
 } // namespace Switchboard::Storage::Detail

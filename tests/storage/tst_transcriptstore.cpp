@@ -873,6 +873,73 @@ private Q_SLOTS:
         QCOMPARE(store.messageCount().value(), qint64(1));
     }
 
+    void storedValuesAndTypesAreKept()
+    {
+        // The write statements bind through the sqlite3 C API; the file must hold what the Qt SQL
+        // bindings stored: NULL for absent optional values, TEXT for raw JSON (invalid UTF-8 as
+        // QString::fromUtf8() reads it), INTEGER for numbers, non-ASCII text intact and searchable.
+        const QByteArray invalidUtf8 = QByteArray("{\"t\":\"a\xff\xc3(b\"}");
+        const QString umlauts = u"Grüße aus Köln \u20ac 😀"_s;
+        {
+            TranscriptStore store(options(dbPath()));
+            QVERIFY(store.openAndWait().ok());
+            ConversationRecord c;
+            c.id = u"c1"_s;
+            c.integrationId = u"int-1"_s;
+            c.openedAtMs = T0;
+            store.upsertConversation(c);
+            MessageRecord m = message(u"c1"_s, T0 + 1, umlauts);
+            m.dialogId.clear();
+            m.rawJson = invalidUtf8;
+            m.contentType.clear();
+            store.appendMessage(m);
+            MessageRecord reply = message(u"c1"_s, T0 + 2, u"plain ascii"_s, MessageRole::Bot);
+            reply.sequence = 7;
+            reply.rawJson = "{\"ok\":true}";
+            reply.deliveryId = u"d1:7"_s;
+            reply.replyIndex = 0;
+            reply.publishState = PublishState::Pending;
+            store.appendMessage(reply);
+            HopRecord hop;
+            hop.conversationId = u"c1"_s;
+            hop.deliveryId = u"d1:7"_s;
+            hop.kind = HopKind::BotIn;
+            hop.startedAtMs = T0 + 1;
+            hop.payload = u"{\"text\":\"Grüße\"}"_s.toUtf8();
+            store.appendHop(hop);
+            store.appendHealthSample(HealthSample{u"int-1"_s, T0, 12, QString(), 0, 0, 0});
+            store.markReplyPublished(PublishedReply{u"c1"_s, u"d1:7"_s, 0, T0 + 3});
+            QVERIFY(store.flushAndWait());
+            QCOMPARE(ids(store.searchConversations(u"köln"_s).value()), QStringList{u"c1"_s});
+        }
+        RawDatabase raw(dbPath());
+        QCOMPARE(raw.scalar(u"SELECT typeof(consumer_id) || typeof(skill_id) || typeof(closed_at) || "
+                            u"typeof(escalation_cause) || '/' || channel || '/' || state || '/' || escalated "
+                            u"FROM conversations"_s)
+                     .toString(),
+                 u"nullnullnullnull/messaging/open/0"_s);
+        QCOMPARE(raw.scalar(u"SELECT typeof(dialog_id) || typeof(sequence) || typeof(raw_json) || typeof(delivery_id) "
+                            u"|| typeof(reply_index) || typeof(publish_state) || '/' || content_type || '/' || role "
+                            u"FROM messages WHERE time = %1"_s.arg(T0 + 1))
+                     .toString(),
+                 u"nullnulltextnullnullnull/text/plain/consumer"_s);
+        QCOMPARE(raw.scalar(u"SELECT text FROM messages WHERE time = %1"_s.arg(T0 + 1)).toString(), umlauts);
+        QCOMPARE(raw.scalar(u"SELECT raw_json FROM messages WHERE time = %1"_s.arg(T0 + 1)).toString(),
+                 QString::fromUtf8(invalidUtf8));
+        QCOMPARE(raw.scalar(u"SELECT typeof(sequence) || typeof(reply_index) || '/' || sequence || '/' || "
+                            u"publish_state || '/' || raw_json FROM messages WHERE time = %1"_s.arg(T0 + 2))
+                     .toString(),
+                 u"integerinteger/7/published/{\"ok\":true}"_s);
+        QCOMPARE(raw.scalar(u"SELECT typeof(finished_at) || typeof(outcome) || '/' || kind || '/' || attempt || '/' "
+                            u"|| payload FROM hops"_s)
+                     .toString(),
+                 u"nullnull/bot_in/1/{\"text\":\"Grüße\"}"_s);
+        QCOMPARE(raw.scalar(u"SELECT typeof(p95_ms) || typeof(p99_ms) || '/' || outcome || '/' || count "
+                            u"FROM health_samples"_s)
+                     .toString(),
+                 u"nullnull/ok/1"_s);
+    }
+
 private:
     QString dbPath() const
     {
