@@ -8,10 +8,20 @@
 #include "RetryingRequest.h"
 
 #include <QCoreApplication>
+#include <QDataStream>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+
+#if defined(Q_OS_UNIX)
+#include <sys/mman.h>
+#endif
 
 namespace Switchboard::Bot
 {
@@ -58,11 +68,152 @@ struct CustomEndpointClient::Job
     QByteArray eventBody;
     bool recreated = false;
     bool tokenRetried = false;
+    /** Holds one of the client's active-delivery slots (from startNext() until finishJob()). */
+    bool started = false;
     bool finished = false;
     QByteArray token;
     std::shared_ptr<RetryingRequest> request;
     quint64 generation = 0;
 };
+
+/**
+ * A FIFO of byte records in blocks of whole pages of their own (mmap on Unix), each given back to
+ * the system as soon as every record in it was read. Waiting deliveries kept here cost no malloc
+ * chunks, so a backlog that comes and goes leaves no holes between the conversation data that
+ * was allocated meanwhile (glibc cannot return such holes; docs/PERFORMANCE.md, "Memory").
+ */
+class CustomEndpointClient::Backlog
+{
+public:
+    Backlog() = default;
+    Q_DISABLE_COPY_MOVE(Backlog)
+    ~Backlog()
+    {
+        clear();
+    }
+
+    bool isEmpty() const
+    {
+        return m_records == 0;
+    }
+
+    void push(const QByteArray &record)
+    {
+        const size_t need = sizeof(quint32) + size_t(record.size());
+        if (m_blocks.empty() || m_blocks.back().capacity - m_blocks.back().used < need) {
+            const size_t capacity = std::max(s_blockBytes, (need + s_blockBytes - 1) / s_blockBytes * s_blockBytes);
+            char *data = allocate(capacity);
+            if (!data) {
+                qFatal("out of memory for the bot delivery backlog");
+            }
+            m_blocks.push_back(Block{data, capacity, 0, 0});
+        }
+        Block &block = m_blocks.back();
+        const quint32 size = quint32(record.size());
+        std::memcpy(block.data + block.used, &size, sizeof size);
+        std::memcpy(block.data + block.used + sizeof size, record.constData(), size_t(record.size()));
+        block.used += need;
+        ++m_records;
+    }
+
+    QByteArray pop()
+    {
+        Block &block = m_blocks.front();
+        quint32 size = 0;
+        std::memcpy(&size, block.data + block.read, sizeof size);
+        QByteArray record(block.data + block.read + sizeof size, qsizetype(size));
+        block.read += sizeof size + size;
+        --m_records;
+        if (block.read == block.used) {
+            if (m_blocks.size() > 1) {
+                release(block.data, block.capacity);
+                m_blocks.pop_front();
+            } else {
+                // The last block is kept for the next record: no system call per delivery.
+                block.read = block.used = 0;
+            }
+        }
+        return record;
+    }
+
+    void clear()
+    {
+        for (const Block &block : m_blocks) {
+            release(block.data, block.capacity);
+        }
+        m_blocks.clear();
+        m_records = 0;
+    }
+
+private:
+    struct Block
+    {
+        char *data = nullptr;
+        size_t capacity = 0;
+        size_t used = 0;
+        size_t read = 0;
+    };
+    static constexpr size_t s_blockBytes = 64 * 1024;
+
+    static char *allocate(size_t bytes)
+    {
+#if defined(Q_OS_UNIX)
+        void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? nullptr : static_cast<char *>(p);
+#else
+        return static_cast<char *>(std::malloc(bytes));
+#endif
+    }
+    static void release(char *data, size_t bytes)
+    {
+#if defined(Q_OS_UNIX)
+        munmap(data, bytes);
+#else
+        Q_UNUSED(bytes);
+        std::free(data);
+#endif
+    }
+
+    std::deque<Block> m_blocks;
+    qsizetype m_records = 0;
+};
+
+namespace
+{
+
+enum class BacklogRecord : quint8
+{
+    /** A delivery waiting for a slot: the event (without its raw LivePerson event) and its body. */
+    Delivery = 1,
+    /** The conversation's next delivery (already in m_queues) may start. */
+    Conversation = 2,
+};
+
+QDataStream &operator<<(QDataStream &out, const ConversationContext &c)
+{
+    return out << qint32(c.channel) << c.skillId << c.engagementId << c.campaignId << c.contextType
+               << c.assignedAgentId << c.visitor << c.extra;
+}
+
+QDataStream &operator>>(QDataStream &in, ConversationContext &c)
+{
+    qint32 channel = 0;
+    in >> channel >> c.skillId >> c.engagementId >> c.campaignId >> c.contextType >> c.assignedAgentId >> c.visitor >>
+        c.extra;
+    c.channel = static_cast<ChannelType>(channel);
+    return in;
+}
+
+QByteArray conversationRecord(const QString &conversationId)
+{
+    QByteArray record;
+    QDataStream out(&record, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint8(BacklogRecord::Conversation) << conversationId;
+    return record;
+}
+
+} // namespace
 
 CustomEndpointClient::CustomEndpointClient(const CustomEndpointConfig &config,
                                            HttpClient *http,
@@ -73,6 +224,7 @@ CustomEndpointClient::CustomEndpointClient(const CustomEndpointConfig &config,
     , m_http(http)
     , m_clock(clock)
     , m_configCheck(validateConfig(config))
+    , m_backlog(std::make_unique<Backlog>())
 {
     while (m_config.baseUrl.endsWith(QLatin1Char('/'))) {
         m_config.baseUrl.chop(1);
@@ -83,6 +235,13 @@ CustomEndpointClient::CustomEndpointClient(const CustomEndpointConfig &config,
     }
     m_conversationsPrefix = m_config.baseUrl.toUtf8() + "/v1/bots/" + QUrl::toPercentEncoding(m_config.botId) +
                             "/environments/" + QUrl::toPercentEncoding(m_config.environment) + "/conversations/";
+    if (m_config.maxActiveDeliveries > 0) {
+        m_activeLimit = m_config.maxActiveDeliveries;
+    } else if (m_http->options().maxActivePerHost > 0) {
+        // Twice what the HttpClient runs at once: deliveries pausing between retries or waiting for
+        // a token keep their slot, and the HttpClient's queue still has the next ones at hand.
+        m_activeLimit = 2 * m_http->options().maxActivePerHost;
+    }
     m_tokens = new SentinelTokenProvider(m_http, m_config.sentinel, m_clock, this);
     connect(m_tokens, &SentinelTokenProvider::attemptFinished, this, &BotClient::attemptFinished);
     m_probeTimer.setSingleShot(false);
@@ -353,11 +512,87 @@ void CustomEndpointClient::sendEvent(const BotEvent &event)
     job->eventBody = compact(eventBody(event));
     job->event.lpEvent = QJsonObject();
     job->generation = m_generation;
-    QList<std::shared_ptr<Job>> &queue = m_queues[event.conversationId];
-    queue.append(job);
-    if (queue.size() == 1) {
+    const QString &conversationId = event.conversationId;
+    if (const auto backlogged = m_backlogged.find(conversationId); backlogged != m_backlogged.end()) {
+        // Behind this conversation's deliveries that wait in the backlog.
+        m_backlog->push(deliveryRecord(*job));
+        ++*backlogged;
+        ++m_backlogDeliveries;
+        return;
+    }
+    if (const auto queue = m_queues.find(conversationId); queue != m_queues.end()) {
+        // Behind the conversation's delivery in progress (or about to start).
+        queue->append(job);
+        return;
+    }
+    if (m_backlog->isEmpty() && hasFreeSlot()) {
+        m_queues[conversationId].append(job);
         // Starting only sends requests; every outcome arrives later from the event loop.
-        startNext(event.conversationId);
+        startNext(conversationId);
+        return;
+    }
+    m_backlog->push(deliveryRecord(*job));
+    m_backlogged.insert(conversationId, 1);
+    ++m_backlogDeliveries;
+}
+
+QByteArray CustomEndpointClient::deliveryRecord(const Job &job)
+{
+    const BotEvent &e = job.event;
+    QByteArray record;
+    record.reserve(job.eventBody.size() + 512);
+    QDataStream out(&record, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint8(BacklogRecord::Delivery) << e.deliveryId << e.constituentDeliveryIds << qint32(e.type)
+        << e.conversationId << e.dialogId << e.consumerId << e.sequence << e.timestampMs << e.text << e.content
+        << e.context << e.sdes << job.eventBody;
+    return record;
+}
+
+bool CustomEndpointClient::hasFreeSlot() const
+{
+    return m_activeLimit <= 0 || m_active < m_activeLimit;
+}
+
+void CustomEndpointClient::pumpBacklog()
+{
+    while (!m_backlog->isEmpty() && hasFreeSlot()) {
+        const QByteArray record = m_backlog->pop();
+        QDataStream in(record);
+        in.setVersion(QDataStream::Qt_6_4);
+        quint8 kind = 0;
+        in >> kind;
+        if (kind == quint8(BacklogRecord::Conversation)) {
+            QString conversationId;
+            in >> conversationId;
+            startNext(conversationId);
+            continue;
+        }
+        auto job = std::make_shared<Job>();
+        BotEvent &e = job->event;
+        qint32 type = 0;
+        in >> e.deliveryId >> e.constituentDeliveryIds >> type >> e.conversationId >> e.dialogId >> e.consumerId >>
+            e.sequence >> e.timestampMs >> e.text >> e.content >> e.context >> e.sdes >> job->eventBody;
+        e.type = static_cast<EventType>(type);
+        job->generation = m_generation;
+        --m_backlogDeliveries;
+        if (const auto backlogged = m_backlogged.find(e.conversationId);
+            backlogged != m_backlogged.end() && --*backlogged <= 0) {
+            m_backlogged.erase(backlogged);
+        }
+        QList<std::shared_ptr<Job>> &queue = m_queues[e.conversationId];
+        queue.append(job);
+        if (queue.size() == 1) {
+            startNext(e.conversationId);
+        }
+        // Otherwise it waits behind the conversation's delivery in progress.
+    }
+    if (m_backlog->isEmpty() && !m_backlogged.isEmpty()) {
+        m_backlogged.clear();
+    }
+    if (m_backlogged.isEmpty() && m_backlogged.capacity() > 64) {
+        // The table of a drained burst goes with it.
+        m_backlogged = QHash<QString, int>();
     }
 }
 
@@ -369,6 +604,11 @@ void CustomEndpointClient::startNext(const QString &conversationId)
         return;
     }
     std::shared_ptr<Job> job = it->first();
+    if (job->started || job->finished) {
+        return;
+    }
+    job->started = true;
+    ++m_active;
     if (!m_configCheck) {
         std::weak_ptr<Job> weak = job;
         const BotError error = BotErrors::make(ErrorCode::ConfigInvalid, m_configCheck.error().message);
@@ -538,16 +778,24 @@ void CustomEndpointClient::finishJob(const std::shared_ptr<Job> &job)
 {
     job->finished = true;
     job->request.reset();
+    if (job->started) {
+        job->started = false;
+        --m_active;
+    }
     const QString conversationId = job->event.conversationId;
     auto it = m_queues.find(conversationId);
     if (it != m_queues.end()) {
         it->removeOne(job);
         if (it->isEmpty()) {
             m_queues.erase(it);
-        } else {
+        } else if (m_backlog->isEmpty() && hasFreeSlot()) {
             startNext(conversationId);
+        } else {
+            // Behind the deliveries already waiting for a slot.
+            m_backlog->push(conversationRecord(conversationId));
         }
     }
+    pumpBacklog();
 }
 
 void CustomEndpointClient::forgetConversation(const QString &conversationId)
@@ -569,6 +817,10 @@ void CustomEndpointClient::cancelAll()
         }
     }
     m_queues.clear();
+    m_backlog->clear();
+    m_backlogged = QHash<QString, int>();
+    m_backlogDeliveries = 0;
+    m_active = 0;
     for (const auto &probe : std::as_const(m_probes)) {
         probe->cancel();
     }
@@ -577,11 +829,26 @@ void CustomEndpointClient::cancelAll()
 
 int CustomEndpointClient::pendingCount() const
 {
-    int n = 0;
+    int n = m_backlogDeliveries;
     for (const auto &queue : m_queues) {
         n += int(queue.size());
     }
     return n;
+}
+
+int CustomEndpointClient::activeDeliveryCount() const
+{
+    return m_active;
+}
+
+int CustomEndpointClient::waitingDeliveryCount() const
+{
+    return pendingCount() - m_active;
+}
+
+int CustomEndpointClient::activeDeliveryLimit() const
+{
+    return m_activeLimit;
 }
 
 void CustomEndpointClient::startStateProbes()

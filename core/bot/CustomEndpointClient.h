@@ -39,6 +39,16 @@ struct CustomEndpointConfig
     RetryPolicy retry;
     /** Interval of the periodic state probe started by startStateProbes(). */
     int stateProbeIntervalMs = 60000;
+    /**
+     * Deliveries (of different conversations) worked on at once: token, PUT and POST with their
+     * retries. The others wait, in arrival order, as one compact serialized record each (the event
+     * and its prepared body) in a backlog of page-sized blocks that is given back to the system
+     * as it drains; per-conversation order is kept. 0 = twice the HttpClient's maxActivePerHost
+     * (or unlimited when that is unlimited). A backlog of thousands of deliveries behind a slow
+     * bot then leaves no holes between the long-lived conversation data (docs/PERFORMANCE.md,
+     * "Memory").
+     */
+    int maxActiveDeliveries = 0;
 };
 
 /**
@@ -82,6 +92,12 @@ public:
     void forgetConversation(const QString &conversationId) override;
     void cancelAll() override;
     int pendingCount() const override;
+    /** Deliveries being worked on (token, PUT, POST, retry pauses); at most activeDeliveryLimit(). */
+    int activeDeliveryCount() const;
+    /** Deliveries waiting for their turn: later ones of a busy conversation and ready ones beyond the limit. */
+    int waitingDeliveryCount() const;
+    /** The limit in effect (see CustomEndpointConfig::maxActiveDeliveries); 0 = unlimited. */
+    int activeDeliveryLimit() const;
 
     /** Probes now and then every stateProbeIntervalMs, until stopStateProbes(). */
     void startStateProbes();
@@ -109,6 +125,12 @@ protected:
 
 private:
     struct Job;
+    class Backlog;
+    bool hasFreeSlot() const;
+    /** A waiting delivery as one compact record (see Backlog). */
+    static QByteArray deliveryRecord(const Job &job);
+    /** Starts backlog entries (waiting deliveries, conversations ready to go on) while slots are free. */
+    void pumpBacklog();
     void startNext(const QString &conversationId);
     void withToken(const std::shared_ptr<Job> &job, std::function<void(const QByteArray &)> then);
     void createConversation(const std::shared_ptr<Job> &job);
@@ -131,6 +153,18 @@ private:
     SentinelTokenProvider *m_tokens = nullptr;
     VoidResult m_configCheck;
     QHash<QString, QList<std::shared_ptr<Job>>> m_queues;
+    /**
+     * Deliveries waiting for a slot (as records), and conversations whose next delivery (in
+     * m_queues) waits for one, in order.
+     */
+    std::unique_ptr<Backlog> m_backlog;
+    /** Deliveries of each conversation in the backlog; their later deliveries queue behind them. */
+    QHash<QString, int> m_backlogged;
+    /** Delivery records in m_backlog (it also holds conversation markers). */
+    int m_backlogDeliveries = 0;
+    /** Head deliveries started and not finished. */
+    int m_active = 0;
+    int m_activeLimit = 0;
     QSet<QString> m_knownConversations;
     QHash<quint64, std::shared_ptr<RetryingRequest>> m_probes;
     quint64 m_nextProbeId = 0;

@@ -5,7 +5,9 @@
 #include "BotLogging.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QHash>
 #include <QSet>
 #include <QSocketNotifier>
@@ -33,6 +35,43 @@ void initCurlOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+/**
+ * Where the system CAs come from. Debian's libcurl defaults to both the bundle file and the hashed
+ * directory. With a CA path set, libcurl 7.87+ does not cache the certificate store, so every new
+ * TLS connection parsed the whole bundle again (OpenSSL 3's decoders: ~100 ms of CPU and about a
+ * megabyte of heap for 144 certificates, docs/PERFORMANCE.md). When the default CA path is a
+ * hashed directory, only it is used: OpenSSL then reads just the issuer certificates a handshake
+ * needs, by hash, nothing up front. Without one, the bundle file alone is used, which libcurl
+ * parses once per client and caches (CURLOPT_CA_CACHE_TIMEOUT, 24 h by default).
+ */
+struct SystemCaSource
+{
+    /** Use the hashed directory alone (unset the bundle file); otherwise the bundle alone. */
+    bool hashedDirectory = false;
+};
+
+const SystemCaSource &systemCaSource()
+{
+    static const SystemCaSource source = [] {
+        SystemCaSource s;
+        CURL *probe = curl_easy_init();
+        char *path = nullptr;
+        if (probe && curl_easy_getinfo(probe, CURLINFO_CAPATH, &path) == CURLE_OK && path) {
+            // A hashed directory has "<8 hex digits>.0" entries (c_rehash / update-ca-certificates).
+            const QDir dir(QString::fromLocal8Bit(path));
+            static const QRegularExpression hashed(QStringLiteral("^[0-9a-f]{8}\\.[0-9]+$"));
+            const QStringList entries = dir.entryList(QDir::Files | QDir::System);
+            s.hashedDirectory = std::any_of(
+                entries.cbegin(), entries.cend(), [](const QString &name) { return hashed.match(name).hasMatch(); });
+        }
+        if (probe) {
+            curl_easy_cleanup(probe);
+        }
+        return s;
+    }();
+    return source;
 }
 
 /** libcurl 8.0 fixed the HTTP/2 connection handling that 7.88 gets wrong (curl#10634 and others). */
@@ -306,7 +345,14 @@ void HttpClientPrivate::configureEasy(CURL *easy)
         // Only the extra CA is trusted (tests): a small blob, cheap to parse per connection.
         curl_blob blob{const_cast<char *>(caBlob.constData()), size_t(caBlob.size()), CURL_BLOB_COPY};
         curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
-    } else if (!extraCas.empty()) {
+        return;
+    }
+    if (systemCaSource().hashedDirectory) {
+        curl_easy_setopt(easy, CURLOPT_CAINFO, static_cast<const char *>(nullptr));
+    } else {
+        curl_easy_setopt(easy, CURLOPT_CAPATH, static_cast<const char *>(nullptr));
+    }
+    if (!extraCas.empty()) {
         // System bundle plus the extra CA. A CAINFO_BLOB holding the whole bundle would be parsed
         // again for every new TLS connection (curl caches the bundle only when it reads it from
         // its file), so the bundle stays curl's and the extra CA joins each TLS context here.

@@ -352,10 +352,26 @@ SessionEngine::Conversation &SessionEngine::conversation(const QString &conversa
         it->snapshot.channel = m_settings.channel;
         it->snapshot.startedAt = m_clock.now();
         it->snapshot.lastActivityAt = it->snapshot.startedAt;
-        it->dialogId = conversationId;
-        m_dialogOwners.insert(conversationId, conversationId);
+        it->dialogId = it->snapshot.id;
     }
     return *it;
+}
+
+QString SessionEngine::intern(const QString &value)
+{
+    if (value.isEmpty()) {
+        return QString();
+    }
+    const auto it = m_interned.constFind(value);
+    if (it != m_interned.cend()) {
+        return *it;
+    }
+    // Bounded: ids of skills, engagements and campaigns and languages are few; past the bound
+    // values are simply kept as they come.
+    if (m_interned.size() < 4096) {
+        m_interned.insert(value);
+    }
+    return value;
 }
 
 SessionEngine::Conversation *SessionEngine::findConversation(const QString &conversationId)
@@ -375,11 +391,13 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
     const bool known = m_conversations.contains(info.conversationId);
     Conversation &conv = conversation(info.conversationId);
     conv.snapshot.consumerId = info.consumerId;
-    conv.snapshot.skillId = info.skillId;
+    conv.snapshot.skillId = intern(info.skillId);
     if (info.startTs > 0 && !known) {
         conv.snapshot.startedAt = QDateTime::fromMSecsSinceEpoch(info.startTs, Qt::UTC);
     }
-    conv.dialogId = info.activeDialogId().isEmpty() ? info.conversationId : info.activeDialogId();
+    // MAIN dialogs share the conversation's id: one string, not two.
+    const QString activeDialog = info.activeDialogId();
+    conv.dialogId = activeDialog.isEmpty() || activeDialog == conv.snapshot.id ? conv.snapshot.id : activeDialog;
     // Campaign and engagement come from LivePerson's conversation details when it sends them.
     const QJsonObject campaign = info.context.value(QStringLiteral("campaignInfo")).toObject();
     const auto idOf = [&](const QString &key) {
@@ -396,11 +414,13 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
         }
         return QString::number(number, 'g', 17);
     };
-    conv.engagementId = idOf(QStringLiteral("engagementId"));
-    conv.campaignId = idOf(QStringLiteral("campaignId"));
-    conv.language = info.context.value(QStringLiteral("lang")).toString();
+    conv.engagementId = intern(idOf(QStringLiteral("engagementId")));
+    conv.campaignId = intern(idOf(QStringLiteral("campaignId")));
+    conv.language = intern(info.context.value(QStringLiteral("lang")).toString());
     for (const auto &dialog : info.dialogs) {
-        m_dialogOwners.insert(dialog.dialogId, info.conversationId);
+        if (dialog.dialogId != conv.snapshot.id) {
+            m_dialogOwners.insert(dialog.dialogId, conv.snapshot.id);
+        }
     }
     touch(conv);
     persist(conv);
@@ -471,16 +491,26 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
 {
     m_probeInboundNs = LatencyProbe::startNs();
     Conversation &conv = conversation(message.conversationId);
-    m_dialogOwners.insert(message.dialogId, message.conversationId);
+    if (message.dialogId != conv.snapshot.id) {
+        if (const auto owner = m_dialogOwners.constFind(message.dialogId);
+            owner == m_dialogOwners.cend() || *owner != conv.snapshot.id) {
+            m_dialogOwners.insert(message.dialogId == conv.dialogId ? conv.dialogId : message.dialogId,
+                                  conv.snapshot.id);
+        }
+    }
     if (conv.snapshot.consumerId.isEmpty()) {
         conv.snapshot.consumerId = message.originatorId;
     }
     const QString deliveryId = QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence);
+    // The conversation's own id strings rather than the parsed message's: what is queued for the
+    // store (or kept while the bot answers) then keeps no per-message copies alive.
+    const QString &conversationId = conv.snapshot.id;
+    const QString &dialogId = message.dialogId == conv.dialogId ? conv.dialogId : message.dialogId;
     const qint64 now = m_clock.nowMs();
 
     Storage::MessageRecord record;
-    record.conversationId = message.conversationId;
-    record.dialogId = message.dialogId;
+    record.conversationId = conversationId;
+    record.dialogId = dialogId;
     record.sequence = message.sequence;
     record.role = Storage::MessageRole::Consumer;
     record.contentType = message.kind == LivePerson::MessageKind::RichContent ? QStringLiteral("rich_content")
@@ -491,7 +521,7 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
     record.deliveryId = deliveryId;
     m_store->appendMessage(record);
     Storage::HopRecord hop;
-    hop.conversationId = message.conversationId;
+    hop.conversationId = conversationId;
     hop.deliveryId = deliveryId;
     hop.kind = Storage::HopKind::LpIn;
     hop.startedAtMs = record.timeMs;
@@ -505,7 +535,7 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
     conv.snapshot.lastText = message.text;
     ++conv.snapshot.messageCount;
     touch(conv);
-    addEntry(message.conversationId,
+    addEntry(conversationId,
              TranscriptRole::Consumer,
              message.kind == LivePerson::MessageKind::RichContent ? tr("[rich content]") : message.text,
              deliveryId,
@@ -513,7 +543,7 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
              QString(),
              message.content);
 
-    const Delivery done{deliveryId, {}, message.dialogId, message.sequence, message.recovered};
+    const Delivery done{deliveryId, {}, dialogId, message.sequence, message.recovered};
     if (conv.snapshot.status != ConversationStatus::Open) {
         // Already with a human (or closed): the bot is out of this conversation.
         markHandled(conv, done);
@@ -545,13 +575,15 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
                              done);
         return;
     }
-    deliverToBot(conv, message);
+    deliverToBot(conv, message, deliveryId);
 }
 
-void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::ConversationMessage &message)
+void SessionEngine::deliverToBot(Conversation &conv,
+                                 const LivePerson::ConversationMessage &message,
+                                 const QString &deliveryId)
 {
     Bot::BotEvent event;
-    event.deliveryId = QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence);
+    event.deliveryId = deliveryId;
     switch (message.kind) {
     case LivePerson::MessageKind::RichContent:
         event.type = Bot::EventType::RichContent;
@@ -562,8 +594,8 @@ void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::Conversat
         event.type = Bot::EventType::Text;
         break;
     }
-    event.conversationId = message.conversationId;
-    event.dialogId = message.dialogId;
+    event.conversationId = conv.snapshot.id;
+    event.dialogId = message.dialogId == conv.dialogId ? conv.dialogId : message.dialogId;
     event.consumerId = conv.snapshot.consumerId;
     event.sequence = message.sequence;
     event.timestampMs = message.serverTimestamp;
@@ -583,8 +615,8 @@ void SessionEngine::deliverToBot(Conversation &conv, const LivePerson::Conversat
     }
 
     conv.inFlight.insert(event.deliveryId,
-                         Delivery{event.deliveryId, {}, message.dialogId, message.sequence, message.recovered});
-    m_deliveryOwners.insert(event.deliveryId, message.conversationId);
+                         Delivery{event.deliveryId, {}, event.dialogId, message.sequence, message.recovered});
+    m_deliveryOwners.insert(event.deliveryId, conv.snapshot.id);
     m_bot->deliver(event);
     LatencyProbe::finish(LatencyProbe::Leg::Inbound, std::exchange(m_probeInboundNs, 0));
 }
@@ -645,7 +677,7 @@ void SessionEngine::handleConversationTransferred(const QString &conversationId,
                  TranscriptRole::Escalation,
                  tr("Transferred to skill %1 outside Switchboard.").arg(skillName(newSkillId)));
     }
-    conv->snapshot.skillId = newSkillId;
+    conv->snapshot.skillId = intern(newSkillId);
     touch(*conv);
     persist(*conv);
     m_bot->forgetConversation(conversationId);
@@ -683,7 +715,9 @@ void SessionEngine::handleRemoved(const QString &conversationId)
 
 void SessionEngine::handleDialogChanged(const QString &conversationId, const LivePerson::DialogInfo &dialog)
 {
-    m_dialogOwners.insert(dialog.dialogId, conversationId);
+    if (dialog.dialogId != conversationId) {
+        m_dialogOwners.insert(dialog.dialogId, conversationId);
+    }
     Conversation *conv = findConversation(conversationId);
     if (!conv) {
         return;
@@ -811,11 +845,13 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
                                        {QStringLiteral("name"), intent.description.left(64)},
                                        {QStringLiteral("confidence"), std::clamp(intent.confidenceScore, 0.0, 1.0)}});
         }
-        conv->botResponse =
-            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("BotResponse")},
-                                      {QStringLiteral("externalConversationId"), conv->snapshot.id.left(64)},
-                                      {QStringLiteral("intents"), intents}})
-                .toJson(QJsonDocument::Compact);
+        QByteArray text = QJsonDocument(intents).toJson(QJsonDocument::Compact);
+        if (text != m_lastIntents) {
+            text.squeeze();
+            m_lastIntents = text;
+        }
+        // A bot's answers often carry the same intents: conversations share one copy then.
+        conv->botIntents = m_lastIntents;
     }
     for (const QString &warning : response.warnings) {
         addEntry(conv->snapshot.id, TranscriptRole::Error, warning, deliveryId, QStringLiteral("bot.protocol_warning"));
@@ -1237,8 +1273,13 @@ void SessionEngine::markHandled(const Conversation &conv, const Delivery &delive
     const qint64 now = m_clock.nowMs();
     for (const QString &id : ids) {
         const qsizetype colon = id.lastIndexOf(QLatin1Char(':'));
-        const QString dialogId = colon > 0 ? id.left(colon) : delivery.dialogId;
-        const qint64 sequence = colon > 0 ? id.mid(colon + 1).toLongLong() : delivery.sequence;
+        // The conversation's own dialog id string where it is that dialog: a key kept for the
+        // conversation's lifetime should not be a fresh copy made while answering.
+        const QStringView idDialog = colon > 0 ? QStringView(id).left(colon) : QStringView(delivery.dialogId);
+        const QString dialogId = idDialog == conv.dialogId           ? conv.dialogId
+                                 : idDialog == delivery.dialogId ? delivery.dialogId
+                                                                  : idDialog.toString();
+        const qint64 sequence = colon > 0 ? QStringView(id).mid(colon + 1).toLongLong() : delivery.sequence;
         m_store->markHandled(Storage::HandledMessage{conv.snapshot.id, dialogId, sequence, id, now});
         qint64 &last = m_lastHandled[dialogId];
         last = std::max(last, sequence);
@@ -1410,8 +1451,10 @@ void SessionEngine::transferNow(const QString &conversationId)
                                     {QStringLiteral("escalationCause"), cause},
                                     {QStringLiteral("conversationDuration"),
                                      std::max<qint64>(0, conv->snapshot.startedAt.secsTo(m_clock.now()))}}};
-    if (!conv->botResponse.isEmpty()) {
-        metadata.append(QJsonDocument::fromJson(conv->botResponse).object());
+    if (!conv->botIntents.isEmpty()) {
+        metadata.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("BotResponse")},
+                                    {QStringLiteral("externalConversationId"), conv->snapshot.id.left(64)},
+                                    {QStringLiteral("intents"), QJsonDocument::fromJson(conv->botIntents).array()}});
     }
     m_channel->transferToSkill(
         conversationId, skillId, metadata,

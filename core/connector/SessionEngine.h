@@ -350,10 +350,11 @@ private:
         /** The bot closed its (MAIN) dialog: the bot leaving next is that close, not an escalation. */
         bool closingDialog = false;
         /**
-         * BotResponse metadata (reference §7) with the intents of the bot's last answer, sent on
-         * transfers; kept as compact JSON text (a QJsonObject of it costs ~1 KB per conversation).
+         * The intents of the bot's last answer as compact JSON text (the `intents` array of the
+         * BotResponse metadata, reference §7), sent on transfers. Shared with other conversations
+         * whose last answer had the same intents (see m_lastIntents).
          */
-        QByteArray botResponse;
+        QByteArray botIntents;
     };
 
     void createBot(const QString &sentinelUrl);
@@ -380,7 +381,9 @@ private:
     Conversation &conversation(const QString &conversationId);
     Conversation *findConversation(const QString &conversationId);
     Conversation *conversationOfDelivery(const QString &deliveryId);
-    void deliverToBot(Conversation &conversation, const LivePerson::ConversationMessage &message);
+    void deliverToBot(Conversation &conversation,
+                      const LivePerson::ConversationMessage &message,
+                      const QString &deliveryId);
     void publishNext(const QString &conversationId);
     void publishItem(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
     void finishResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
@@ -434,10 +437,21 @@ private:
     QHash<QString, Conversation> m_conversations;
     /** Delivery id → conversation id, for every delivery in flight. */
     QHash<QString, QString> m_deliveryOwners;
-    /** Dialog id → conversation id (MAIN dialogs share the conversation id). */
+    /**
+     * Dialog id → conversation id, for dialogs whose id is not their conversation's (MAIN dialogs
+     * share the conversation id and have no entry: 10 000 entries of nothing).
+     */
     QHash<QString, QString> m_dialogOwners;
     /** Dialog id → highest sequence handled, for QueryMessages after a reconnect. */
     QHash<QString, qint64> m_lastHandled;
+
+    /**
+     * Small values many conversations repeat (skill, engagement and campaign ids, languages, the
+     * last intents): one shared copy each instead of an allocation per conversation.
+     */
+    QString intern(const QString &value);
+    QSet<QString> m_interned;
+    QByteArray m_lastIntents;
 
     QSet<QString> m_dirty;
     QList<TranscriptEntry> m_pendingEntries;

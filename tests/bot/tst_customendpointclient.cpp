@@ -213,6 +213,8 @@ private Q_SLOTS:
     void oversizeAnswer();
     void lifecycleEvents();
     void perConversationOrder();
+    void backlogWaitsAsCompactRecords();
+    void backlogRespectsConversationOrderAndFailures();
     void burstsCombined();
     void stateProbe_data();
     void stateProbe();
@@ -810,6 +812,129 @@ void tst_CustomEndpointClient::perConversationOrder()
     QTRY_COMPARE(replied.size(), 3);
     QCOMPARE(replied.at(1).at(0).toString(), QStringLiteral("a1"));
     QCOMPARE(replied.at(2).at(0).toString(), QStringLiteral("a2"));
+}
+
+void tst_CustomEndpointClient::backlogWaitsAsCompactRecords()
+{
+    // A burst of new conversations behind a slow bot: only `maxActiveDeliveries` are started
+    // (each with its HTTP request); the rest wait in the client, not as HTTP requests, and start
+    // in arrival order as slots free. Nothing is lost or answered twice.
+    FakeClock clock;
+    TestBot bot(clock);
+    QList<MiniResponder> held;
+    auto hold = [&held](const MiniRequest &, MiniResponder &r) { held.append(r); };
+    HttpClientOptions httpOptions;
+    httpOptions.maxActivePerHost = 8;
+    HttpClient http(httpOptions);
+    CustomEndpointConfig config = configFor(bot);
+    config.staticBearerToken = "static-token";
+    bot.validToken = "static-token";
+    config.maxActiveDeliveries = 3;
+    CustomEndpointClient client(config, &http, clock);
+    QCOMPARE(client.activeDeliveryLimit(), 3);
+    for (int i = 0; i < 10; ++i) {
+        bot.eventSteps.append(hold);
+    }
+    QSignalSpy replied(&client, &BotClient::replied);
+    QSignalSpy failed(&client, &BotClient::deliveryFailed);
+    for (int i = 0; i < 10; ++i) {
+        client.deliver(textEvent(QStringLiteral("d%1").arg(i), QStringLiteral("conv-%1").arg(i)));
+    }
+    QCOMPARE(client.pendingCount(), 10);
+    QCOMPARE(client.activeDeliveryCount(), 3);
+    QCOMPARE(client.waitingDeliveryCount(), 7);
+    QVERIFY(http.pendingCount() <= 3);
+    QTRY_COMPARE(held.size(), 3);
+    QCOMPARE(http.pendingCount(), 3);
+    // Answer one at a time: exactly one more starts each time, the oldest waiting first.
+    QStringList started;
+    for (int answered = 0; answered < 10; ++answered) {
+        QTRY_COMPARE(held.size(), 3 + std::min(answered, 7));
+        held[answered].send(200, s_okReply);
+        QTRY_COMPARE(replied.size(), answered + 1);
+        QVERIFY(client.activeDeliveryCount() <= 3);
+        QVERIFY(http.pendingCount() <= 3);
+    }
+    for (const MiniRequest &event : std::as_const(bot.events)) {
+        started.append(QString::fromUtf8(event.target).section(QLatin1Char('/'), -2, -2));
+    }
+    // The first three ran together (their order on the wire is the server's); then one each.
+    QStringList firstThree = started.mid(0, 3);
+    firstThree.sort();
+    QCOMPARE(firstThree, (QStringList{QStringLiteral("conv-0"), QStringLiteral("conv-1"), QStringLiteral("conv-2")}));
+    QStringList expected;
+    for (int i = 3; i < 10; ++i) {
+        expected.append(QStringLiteral("conv-%1").arg(i));
+    }
+    QCOMPARE(started.mid(3), expected);
+    // A delivery that waited as a record goes out exactly as one started at once would.
+    for (const MiniRequest &event : std::as_const(bot.events)) {
+        const QString conversationId = QString::fromUtf8(event.target).section(QLatin1Char('/'), -2, -2);
+        const BotEvent sent = textEvent(QStringLiteral("d") + conversationId.mid(5), conversationId);
+        QCOMPARE(bodyOf(event), CustomEndpointClient::eventBody(sent));
+    }
+    for (const MiniRequest &put : std::as_const(bot.puts)) {
+        const QString conversationId = QString::fromUtf8(put.target).section(QLatin1Char('/'), -1);
+        const BotEvent sent = textEvent(QStringLiteral("d") + conversationId.mid(5), conversationId);
+        QCOMPARE(bodyOf(put), CustomEndpointClient::conversationBody(sent, false));
+    }
+    QCOMPARE(bot.puts.size(), 10);
+    QSet<QString> answered;
+    for (const QList<QVariant> &args : std::as_const(replied)) {
+        answered.insert(args.at(0).toString());
+    }
+    QCOMPARE(answered.size(), 10);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(client.pendingCount(), 0);
+    QCOMPARE(client.activeDeliveryCount(), 0);
+}
+
+void tst_CustomEndpointClient::backlogRespectsConversationOrderAndFailures()
+{
+    // With one slot: a conversation's second message waits behind its first and behind the
+    // conversations that became ready earlier; a failed delivery frees its slot like an answer;
+    // cancelAll() forgets the backlog and the slots.
+    FakeClock clock;
+    TestBot bot(clock);
+    HttpClient http;
+    CustomEndpointConfig config = configFor(bot);
+    config.staticBearerToken = "static-token";
+    bot.validToken = "static-token";
+    config.maxActiveDeliveries = 1;
+    config.retry.maxAttempts = 1;
+    bot.eventSteps = {answer(200, s_okReply), answer(400, R"({"name":"BadRequest"})")};
+    CustomEndpointClient client(config, &http, clock);
+    QSignalSpy replied(&client, &BotClient::replied);
+    QSignalSpy failed(&client, &BotClient::deliveryFailed);
+    client.deliver(textEvent(QStringLiteral("a1"), QStringLiteral("conv-a")));
+    client.deliver(textEvent(QStringLiteral("a2"), QStringLiteral("conv-a")));
+    client.deliver(textEvent(QStringLiteral("b1"), QStringLiteral("conv-b")));
+    QCOMPARE(client.activeDeliveryCount(), 1);
+    QCOMPARE(client.waitingDeliveryCount(), 2);
+    QTRY_COMPARE(replied.size() + failed.size(), 3);
+    QStringList order;
+    for (const MiniRequest &event : std::as_const(bot.events)) {
+        order.append(QString::fromUtf8(event.target).section(QLatin1Char('/'), -2, -2));
+    }
+    // a1 answered; b1 was ready before a2 (which became ready when a1 finished); b1 failed (400).
+    QCOMPARE(order, (QStringList{QStringLiteral("conv-a"), QStringLiteral("conv-b"), QStringLiteral("conv-a")}));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("b1"));
+    QCOMPARE(replied.size(), 2);
+    QCOMPARE(replied.at(0).at(0).toString(), QStringLiteral("a1"));
+    QCOMPARE(replied.at(1).at(0).toString(), QStringLiteral("a2"));
+    QCOMPARE(client.activeDeliveryCount(), 0);
+
+    client.deliver(textEvent(QStringLiteral("c1"), QStringLiteral("conv-c")));
+    client.deliver(textEvent(QStringLiteral("d1"), QStringLiteral("conv-d")));
+    QCOMPARE(client.waitingDeliveryCount(), 1);
+    client.cancelAll();
+    QCOMPARE(client.pendingCount(), 0);
+    QCOMPARE(client.activeDeliveryCount(), 0);
+    client.deliver(textEvent(QStringLiteral("e1"), QStringLiteral("conv-e")));
+    QCOMPARE(client.activeDeliveryCount(), 1);
+    QTRY_COMPARE(replied.size(), 3);
+    QCOMPARE(replied.last().at(0).toString(), QStringLiteral("e1"));
 }
 
 void tst_CustomEndpointClient::burstsCombined()

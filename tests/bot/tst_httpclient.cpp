@@ -60,6 +60,8 @@ private Q_SLOTS:
     void responseTooLarge();
     void retryAfterHeader();
     void tlsNeedsTrustedCa();
+    void connectionsReusedUnderLoad_data();
+    void connectionsReusedUnderLoad();
     void proxyFromEnvironment();
     void cancelAndContext();
     void destroyedWithPendingRequests();
@@ -341,6 +343,68 @@ void tst_HttpClient::tlsNeedsTrustedCa()
     trusting.send(get(QStringLiteral("https://127.0.0.2:%1/x").arg(server.port())), this, wrongName.callback());
     QTRY_COMPARE_WITH_TIMEOUT(wrongName.responses.size(), 1, 20000);
     QVERIFY(!wrongName.responses.first().transportOk());
+}
+
+void tst_HttpClient::connectionsReusedUnderLoad_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<int>("active");
+    QTest::addColumn<int>("idleHandles");
+    QTest::addColumn<int>("requests");
+    // The session's settings: 64 at once, 16 idle easy handles kept (fewer than the connections).
+    QTest::newRow("http, 64 active, 16 idle handles") << false << 64 << 16 << 1280;
+    QTest::newRow("https, 8 active, 2 idle handles") << true << 8 << 2 << 240;
+}
+
+void tst_HttpClient::connectionsReusedUnderLoad()
+{
+    // Steady load with every slot busy: each connection is opened once and then reused, however
+    // few idle easy handles are kept (connections live in the multi handle's pool, not in easy
+    // handles), so no TLS handshake (and no CA loading) happens after the first round.
+    QFETCH(bool, tls);
+    QFETCH(int, active);
+    QFETCH(int, idleHandles);
+    QFETCH(int, requests);
+    if (tls && m_certPem.isEmpty()) {
+        QSKIP("openssl is not installed: no test certificate");
+    }
+    MiniHttpServer server([](const MiniRequest &, MiniResponder responder) { responder.send(200, "{}"); });
+    if (tls) {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(m_certPem, QSsl::Pem));
+        config.setPrivateKey(QSslKey(m_keyPem, QSsl::Rsa, QSsl::Pem));
+        server.setTls(config);
+    }
+    server.listen();
+    HttpClientOptions options;
+    options.maxActivePerHost = active;
+    options.maxIdleHandles = idleHandles;
+    options.extraCaPem = m_certPem;
+    HttpClient client(options);
+    int finished = 0;
+    int failed = 0;
+    int newConnections = 0;
+    int sent = 0;
+    std::function<void()> sendOne = [&] {
+        ++sent;
+        client.send(get(server.baseUrl() + QStringLiteral("/x")), this, [&](const HttpResponse &r) {
+            ++finished;
+            failed += r.transportOk() && r.status == 200 ? 0 : 1;
+            newConnections += r.newConnection ? 1 : 0;
+            if (sent < requests) {
+                sendOne(); // keeps `active` requests in flight
+            }
+        });
+    };
+    // One more than the slots: the queue is never empty, every slot stays busy.
+    for (int i = 0; i < active + 1; ++i) {
+        sendOne();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, requests, 60000);
+    QCOMPARE(failed, 0);
+    QVERIFY2(server.connections <= active, qPrintable(QStringLiteral("%1 connections").arg(server.connections)));
+    QVERIFY2(newConnections <= active, qPrintable(QStringLiteral("%1 new connections").arg(newConnections)));
+    QVERIFY(client.idleHandleCount() <= idleHandles);
 }
 
 void tst_HttpClient::proxyFromEnvironment()

@@ -299,6 +299,33 @@ private Q_SLOTS:
 
     // --- 1. routing bot -------------------------------------------------------------------------
 
+    void routingBotTransfersCarryEachConversationsOwnId()
+    {
+        // The engine keeps one copy of intents that several conversations' last answers share;
+        // each transfer still names its own conversation in BotResponse.externalConversationId.
+        auto rig = routingRig(this);
+        QVERIFY(rig);
+        QVERIFY(waitOnline(rig->session.get()));
+        const QString first = startConversation(*rig, QStringLiteral("I have a question about my billing"));
+        const QString second = startConversation(*rig, QStringLiteral("Another question about my billing"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
+        for (const QString &id : {first, second}) {
+            QTRY_COMPARE_WITH_TIMEOUT(str(conversation(*rig, id), "skillId"), QStringLiteral("1002"), s_flowTimeoutMs);
+            QJsonObject transfer;
+            for (const QJsonValue &value : conversation(*rig, id).value(QStringLiteral("fieldUpdates")).toArray()) {
+                if (value.toObject().value(QStringLiteral("fields")).toArray().contains(QStringLiteral("Skill"))) {
+                    transfer = value.toObject();
+                }
+            }
+            QVERIFY2(!transfer.isEmpty(), "no Skill update recorded");
+            const QJsonObject intents =
+                metadataOf(transfer.value(QStringLiteral("metadata")).toArray(), QStringLiteral("BotResponse"));
+            QCOMPARE(str(intents, "externalConversationId"), id);
+            QCOMPARE(str(intents.value(QStringLiteral("intents")).toArray().first().toObject(), "id"),
+                     QStringLiteral("route-billing"));
+        }
+    }
+
     void routingBotTransfersBySkillNameToAHuman()
     {
         auto rig = routingRig(this);
