@@ -3,6 +3,7 @@
 #include "HttpServer.h"
 
 #include "SandboxLogging.h"
+#include "bots/BotHttpServer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,48 +22,6 @@ namespace Switchboard::Sandbox
 
 namespace
 {
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Payload Too Large";
-    case 429:
-        return "Too Many Requests";
-    case 451:
-        return "Unavailable For Legal Reasons";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return status < 400 ? "OK" : "Error";
-    }
-}
-
 QString responseStatusName(int status)
 {
     switch (status) {
@@ -314,7 +273,7 @@ void HttpServer::writeResponse(QTcpSocket *socket, const HttpResponse &response)
     if (!socket->isOpen()) {
         return;
     }
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + httpReasonPhrase(response.status) + "\r\n";
     if (!response.contentType.isEmpty()) {
         head += "Content-Type: " + response.contentType + "\r\n";
     }

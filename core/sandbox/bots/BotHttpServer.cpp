@@ -214,6 +214,8 @@ QByteArray httpReasonPhrase(int status)
         return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
+    case 451:
+        return "Unavailable For Legal Reasons";
     case 500:
         return "Internal Server Error";
     case 501:
@@ -227,7 +229,7 @@ QByteArray httpReasonPhrase(int status)
     case 505:
         return "HTTP Version Not Supported";
     default:
-        return "Status";
+        return status < 400 ? "OK" : "Error";
     }
 }
 
