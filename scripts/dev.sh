@@ -17,7 +17,7 @@ cd "$here"
 build_packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev qt6-httpserver-dev qt6-charts-dev qt6-tools-dev
-    qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev qt6-qpa-plugins libssl-dev libcurl4-openssl-dev libjwt-dev libsqlite3-dev
+    qt6-l10n-tools libqt6sql6-sqlite qt6-svg-dev qt6-qpa-plugins libssl-dev libcurl4-openssl-dev libjwt-dev libsqlite3-dev libsimdjson-dev
 )
 test_packages=(
     xvfb xauth gnome-keyring dbus-x11 libsecret-tools

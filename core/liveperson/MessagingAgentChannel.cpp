@@ -8,6 +8,7 @@
 #include "SkillsClient.h"
 #include "UmsProtocol.h"
 #include "util/Clock.h"
+#include "util/JsonWriter.h"
 
 #include <QJsonDocument>
 #include <QMetaObject>
@@ -22,6 +23,15 @@ namespace Switchboard::LivePerson
 
 namespace
 {
+// An event built as a QJsonObject, as the compact JSON publish() sends.
+Result<QByteArray> eventJson(const Result<QJsonObject> &event)
+{
+    if (!event) {
+        return event.error();
+    }
+    return JsonWriter::toJson(*event);
+}
+
 bool hasMetadataType(const QJsonArray &metadata, const QString &type)
 {
     return std::any_of(metadata.begin(), metadata.end(), [&type](const QJsonValue &item) {
@@ -255,7 +265,9 @@ void MessagingAgentChannel::connectSocket()
         ums->deleteLater();
         handleSocketClosed(info);
     });
-    connect(ums, &UmsConnection::notificationReceived, this, &MessagingAgentChannel::handleNotification);
+    // Direct: the reader holds the frame only during the emission.
+    connect(ums, &UmsConnection::notificationParsed, this, &MessagingAgentChannel::handleNotification,
+            Qt::DirectConnection);
     ums->open(url);
 }
 
@@ -387,20 +399,22 @@ void MessagingAgentChannel::countMalformed(const QString &what, const QString &r
     qCWarning(lcLivePerson) << "Malformed" << what << "dropped:" << reason;
 }
 
-void MessagingAgentChannel::handleNotification(const Ums::Frame &frame)
+void MessagingAgentChannel::handleNotification(const Ums::Frame &frame, const Ums::FrameReader *reader)
 {
     if (frame.type == Ums::Type::RoutingTaskNotification) {
-        handleRoutingTasks(frame.body);
+        handleRoutingTasks(reader->body());
     } else if (frame.type == Ums::Type::ExConversationChangeNotification) {
-        handleConversationChanges(frame.body);
+        handleConversationChanges(reader->body());
     } else if (frame.type == Ums::Type::OnlineEventDistribution) {
-        auto event = Ums::parseMessagingEvent(frame.body);
+        // The fields first; the event's content (Qt JSON) only if it is kept or delivered, so the
+        // echoes of our own receipts and replies cost no QJsonObject.
+        auto event = reader->messagingEvent();
         if (!event) {
             countMalformed(frame.type, event.error().message);
             return;
         }
         QList<qint64> acked;
-        handleEvent(*event, {}, false, &acked);
+        handleEvent(*event, {}, false, &acked, reader);
         if (!acked.isEmpty()) {
             acknowledge(event->dialogId, acked);
         }
@@ -428,8 +442,8 @@ void MessagingAgentChannel::handleRoutingTasks(const QJsonValue &body)
             m_acceptedRings.insert(ring.ringId);
             qCInfo(lcLivePerson) << "Accepting ring for conversation" << change.conversationId;
             const QString ringId = ring.ringId;
-            m_ums->request(Ums::Type::UpdateRingState,
-                           Ums::updateRingStateBody(ringId, u"ACCEPTED"_s),
+            m_ums->requestJson(Ums::Type::UpdateRingState,
+                           JsonWriter::toJson(Ums::updateRingStateBody(ringId, u"ACCEPTED"_s)),
                            [this, ringId](const CommandResult &result) {
                                if (result.ok()) {
                                    ++m_stats.ringsAccepted;
@@ -440,7 +454,8 @@ void MessagingAgentChannel::handleRoutingTasks(const QJsonValue &body)
                                qCWarning(lcLivePerson)
                                    << "Accepting a ring failed:" << ApiError::kindName(result.error->kind)
                                    << result.code;
-                           });
+                           },
+                           false);
         }
     }
 }
@@ -669,7 +684,8 @@ void MessagingAgentChannel::queryDialog(const QString &conversationId, const QSt
 void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
                                         const QString &conversationHint,
                                         bool recovered,
-                                        QList<qint64> *acked)
+                                        QList<qint64> *acked,
+                                        const Ums::FrameReader *reader)
 {
     QString conversationId = event.conversationId;
     if (conversationId.isEmpty() || !m_conversations.contains(conversationId)) {
@@ -685,6 +701,9 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
     if (track.queryPending && !recovered && conversationHint.isEmpty()) {
         // Keep order: live events wait until the gap-filling query has answered.
         track.buffered.append(event);
+        if (!event.hasContent && reader) {
+            reader->fillEventContent(track.buffered.last()); // the frame is gone when it is handled
+        }
         return;
     }
     const bool mine = event.originatorId == agentId() ||
@@ -700,7 +719,14 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
     if (!consumer) {
         return;
     }
-    auto message = Ums::toConversationMessage(event);
+    // Only content events carry something to deliver (toConversationMessage() reads nothing else).
+    std::optional<Ums::MessagingEvent> withContent;
+    if (!event.hasContent && reader &&
+        (event.eventType == QLatin1String("ContentEvent") || event.eventType == QLatin1String("RichContentEvent"))) {
+        withContent = event;
+        reader->fillEventContent(*withContent);
+    }
+    auto message = Ums::toConversationMessage(withContent ? *withContent : event);
     if (!message) {
         countMalformed(u"messaging event"_s, message.error().message);
         return;
@@ -735,17 +761,19 @@ void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qin
         statuses.append(u"READ"_s);
     }
     for (const QString &status : std::as_const(statuses)) {
-        auto event = Ums::acceptStatusEvent(status, sequences);
+        const auto event = Ums::acceptStatusEventJson(status, sequences);
         if (!event) {
             continue;
         }
-        m_ums->request(Ums::Type::PublishEvent,
-                       Ums::publishEventBody(dialogId, *event, MessageAudience::All),
-                       [status](const CommandResult &result) {
-                           if (!result.ok() && result.error->kind != ApiErrorKind::NotConnected) {
-                               qCWarning(lcLivePerson) << "Sending" << status << "receipt failed:" << result.code;
-                           }
-                       });
+        m_ums->requestJson(
+            Ums::Type::PublishEvent,
+            Ums::publishEventBodyJson(dialogId, *event, MessageAudience::All),
+            [status](const CommandResult &result) {
+                if (!result.ok() && result.error->kind != ApiErrorKind::NotConnected) {
+                    qCWarning(lcLivePerson) << "Sending" << status << "receipt failed:" << result.code;
+                }
+            },
+            false);
     }
 }
 
@@ -754,7 +782,7 @@ void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qin
 
 RequestId MessagingAgentChannel::runCommand(const QString &what,
                                             const QString &type,
-                                            const QJsonValue &body,
+                                            const QByteArray &bodyJson,
                                             CommandCompletion done,
                                             const QJsonArray &metadata,
                                             const QString &encodedMetadata)
@@ -767,14 +795,15 @@ RequestId MessagingAgentChannel::runCommand(const QString &what,
     }
     const RequestId id = nextRequestId();
     m_inflight.insert(id, std::move(done));
-    m_ums->request(
+    m_ums->requestJson(
         type,
-        body,
+        bodyJson,
         [this, id](const CommandResult &response) {
             CommandResult result = response;
             result.requestId = id;
             m_inflight.take(id).complete(result);
         },
+        true, // CommandResult::sequence() reads a PublishEvent's body
         metadata,
         encodedMetadata);
     return id;
@@ -783,7 +812,7 @@ RequestId MessagingAgentChannel::runCommand(const QString &what,
 RequestId MessagingAgentChannel::publish(const QString &what,
                                          const QString &conversationId,
                                          const QString &dialogId,
-                                         const Result<QJsonObject> &event,
+                                         const Result<QByteArray> &event,
                                          const PublishOptions &options,
                                          CommandCompletion done)
 {
@@ -811,7 +840,7 @@ RequestId MessagingAgentChannel::publish(const QString &what,
     }
     return runCommand(what,
                       Ums::Type::PublishEvent,
-                      Ums::publishEventBody(dialog, *event, options.audience),
+                      Ums::publishEventBodyJson(dialog, *event, options.audience),
                       std::move(done),
                       options.metadata,
                       options.encodedMetadata);
@@ -826,7 +855,7 @@ RequestId MessagingAgentChannel::sendText(const QString &conversationId,
     return publish(tr("Sending text"),
                    conversationId,
                    dialogId,
-                   Ums::textEvent(text, options.quickReplies),
+                   Ums::textEventJson(text, options.quickReplies),
                    options,
                    std::move(done));
 }
@@ -840,7 +869,7 @@ RequestId MessagingAgentChannel::sendRichContent(const QString &conversationId,
     return publish(tr("Sending structured content"),
                    conversationId,
                    dialogId,
-                   Ums::richContentEvent(card, options.quickReplies),
+                   eventJson(Ums::richContentEvent(card, options.quickReplies)),
                    options,
                    std::move(done));
 }
@@ -853,7 +882,7 @@ RequestId MessagingAgentChannel::sendTyping(const QString &conversationId,
     return publish(tr("Sending a typing indicator"),
                    conversationId,
                    dialogId,
-                   Ums::chatStateEvent(typing ? u"COMPOSING"_s : u"ACTIVE"_s),
+                   Result<QByteArray>(JsonWriter::toJson(Ums::chatStateEvent(typing ? u"COMPOSING"_s : u"ACTIVE"_s))),
                    {},
                    std::move(done));
 }
@@ -866,7 +895,7 @@ RequestId MessagingAgentChannel::markRead(const QString &conversationId,
     return publish(tr("Sending read receipts"),
                    conversationId,
                    dialogId,
-                   Ums::acceptStatusEvent(u"READ"_s, sequences),
+                   Ums::acceptStatusEventJson(u"READ"_s, sequences),
                    {},
                    std::move(done));
 }
@@ -887,7 +916,7 @@ RequestId MessagingAgentChannel::updateFields(const QString &what,
     }
     return runCommand(what,
                       Ums::Type::UpdateConversationField,
-                      Ums::updateConversationFieldBody(conversationId, fields),
+                      JsonWriter::toJson(Ums::updateConversationFieldBody(conversationId, fields)),
                       std::move(done),
                       metadata);
 }

@@ -159,7 +159,7 @@ private:
     void probeSession(const QString &why);
     void handleSubscribed();
 
-    void handleNotification(const Ums::Frame &frame);
+    void handleNotification(const Ums::Frame &frame, const Ums::FrameReader *reader);
     void handleRoutingTasks(const QJsonValue &body);
     void handleConversationChanges(const QJsonValue &body);
     void applyConversationChange(const Ums::ExConversationChange &change);
@@ -170,24 +170,27 @@ private:
     CommandCompletion trackTransfer(const QString &conversationId, const QString &skillId, CommandCompletion done);
     void handleResyncTimeout();
     void queryDialog(const QString &conversationId, const QString &dialogId);
+    /** `reader`: the frame a live event without its content came from (to build the content if needed). */
     void handleEvent(const Ums::MessagingEvent &event,
                      const QString &conversationHint,
                      bool recovered,
-                     QList<qint64> *acked);
+                     QList<qint64> *acked,
+                     const Ums::FrameReader *reader = nullptr);
     void acknowledge(const QString &dialogId, const QList<qint64> &sequences);
     QString conversationOfDialog(const QString &dialogId) const;
     void countMalformed(const QString &what, const QString &reason);
 
+    /** `bodyJson`: the request body as compact JSON (JsonWriter). */
     RequestId runCommand(const QString &what,
                          const QString &type,
-                         const QJsonValue &body,
+                         const QByteArray &bodyJson,
                          CommandCompletion done,
                          const QJsonArray &metadata = {},
                          const QString &encodedMetadata = {});
     RequestId publish(const QString &what,
                       const QString &conversationId,
                       const QString &dialogId,
-                      const Result<QJsonObject> &event,
+                      const Result<QByteArray> &eventJson,
                       const PublishOptions &options,
                       CommandCompletion done);
     RequestId updateFields(const QString &what,

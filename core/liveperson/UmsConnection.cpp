@@ -5,12 +5,14 @@
 #include "LivePersonLogging.h"
 
 #include <QCoreApplication>
+#include <QMetaMethod>
 #include <QMetaObject>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QWebSocket>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +43,10 @@ UmsConnection::UmsConnection(Options options, QObject *parent)
 {
     m_socket->setMaxAllowedIncomingMessageSize(m_options.maxIncomingMessageBytes);
     m_socket->setReadBufferSize(m_options.readBufferBytes);
+    if (m_options.readBufferBytes > 0) {
+        // A frame must fit the read buffer with its header (at most 14 bytes), see Options.
+        m_socket->setMaxAllowedIncomingFrameSize(quint64(std::max<qint64>(m_options.readBufferBytes - 16, 1)));
+    }
     connect(m_socket, &QWebSocket::connected, this, &UmsConnection::handleConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &UmsConnection::handleDisconnected);
     connect(
@@ -136,8 +142,29 @@ QString UmsConnection::request(const QString &type,
         return {};
     }
     const QString id = u"sb-"_s + m_idPrefix + u'-' + QString::number(m_nextId++);
-    m_pending.insert(id, Pending{std::move(callback), m_sinceStart.elapsed(), type});
+    m_pending.insert(id, Pending{std::move(callback), m_sinceStart.elapsed(), type, true});
     const QByteArray frame = Ums::buildRequest(id, type, body, metadata, encodedMetadata);
+    qCDebug(lcLivePerson) << "UMS →" << type << id << frame.size() << "bytes";
+    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    return id;
+}
+
+QString UmsConnection::requestJson(const QString &type,
+                                   QByteArrayView bodyJson,
+                                   ResponseCallback callback,
+                                   bool wantBody,
+                                   const QJsonArray &metadata,
+                                   const QString &encodedMetadata)
+{
+    if (!isOpen()) {
+        CommandResult result;
+        result.error = makeError(ApiErrorKind::NotConnected, tr("The LivePerson connection is not open."));
+        completeLater(std::move(callback), result);
+        return {};
+    }
+    const QString id = u"sb-"_s + m_idPrefix + u'-' + QString::number(m_nextId++);
+    m_pending.insert(id, Pending{std::move(callback), m_sinceStart.elapsed(), type, wantBody});
+    const QByteArray frame = Ums::buildRequestJson(id, type, bodyJson, metadata, encodedMetadata);
     qCDebug(lcLivePerson) << "UMS →" << type << id << frame.size() << "bytes";
     m_socket->sendTextMessage(QString::fromUtf8(frame));
     return id;
@@ -223,14 +250,31 @@ void UmsConnection::handleDisconnected()
 void UmsConnection::handleText(const QString &text)
 {
     markAlive();
-    const QByteArray bytes = text.toUtf8();
-    auto frame = Ums::parseFrame(bytes);
+    // UTF-8 into the reused buffer, followed by the padding the reader needs.
+    const qsizetype capacity = m_encoder.requiredSpace(text.size()) + Ums::FrameReader::Padding;
+    if (m_frameBuffer.size() < capacity) {
+        m_frameBuffer.resize(capacity);
+    }
+    char *const begin = m_frameBuffer.data();
+    const qsizetype size = m_encoder.appendToBuffer(begin, text) - begin;
+    std::fill_n(begin + size, Ums::FrameReader::Padding, '\0');
+    processFrame(size);
+    // One huge frame must not keep its buffer for the connection's life.
+    constexpr qsizetype KeptBufferBytes = 256 * 1024;
+    if (m_frameBuffer.size() > KeptBufferBytes) {
+        m_frameBuffer = QByteArray();
+    }
+}
+
+void UmsConnection::processFrame(qsizetype size)
+{
+    auto frame = m_reader.read(m_frameBuffer.constData(), size);
     if (!frame) {
         ++m_malformed;
         const QString reason = frame.error().message;
-        qCWarning(lcLivePerson) << "Malformed UMS frame dropped:" << reason << "(" << bytes.size() << "bytes)";
+        qCWarning(lcLivePerson) << "Malformed UMS frame dropped:" << reason << "(" << size << "bytes)";
         Q_EMIT malformedFrame(reason);
-        const QString reqId = Ums::peekRequestId(bytes);
+        const QString reqId = m_reader.requestId();
         const auto it = m_pending.find(reqId);
         if (!reqId.isEmpty() && it != m_pending.end()) {
             Pending pending = std::move(it.value());
@@ -242,8 +286,17 @@ void UmsConnection::handleText(const QString &text)
         return;
     }
     if (frame->kind == Ums::FrameKind::Notification) {
-        qCDebug(lcLivePerson) << "UMS ←" << frame->type << bytes.size() << "bytes";
-        Q_EMIT notificationReceived(*frame);
+        qCDebug(lcLivePerson) << "UMS ←" << frame->type << size << "bytes";
+        static const QMetaMethod parsedSignal = QMetaMethod::fromSignal(&UmsConnection::notificationParsed);
+        static const QMetaMethod receivedSignal = QMetaMethod::fromSignal(&UmsConnection::notificationReceived);
+        if (isSignalConnected(parsedSignal)) {
+            Q_EMIT notificationParsed(*frame, &m_reader);
+        }
+        if (isSignalConnected(receivedSignal)) {
+            Ums::Frame full = *frame;
+            full.body = m_reader.body();
+            Q_EMIT notificationReceived(full);
+        }
         return;
     }
     const auto it = m_pending.find(frame->reqId);
@@ -256,12 +309,14 @@ void UmsConnection::handleText(const QString &text)
     qCDebug(lcLivePerson) << "UMS ← response" << frame->reqId << pending.type << frame->code;
     CommandResult result;
     result.code = frame->code;
-    result.body = frame->body;
+    if (pending.wantBody || frame->code > 399) {
+        result.body = m_reader.body();
+    }
     if (frame->code > 399) {
         result.error = makeError(ApiErrorKind::Http,
                                  tr("LivePerson refused %1 with code %2.").arg(pending.type).arg(frame->code),
                                  frame->code,
-                                 frame->body);
+                                 result.body);
     }
     pending.callback(result);
 }

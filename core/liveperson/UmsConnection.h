@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
+#include <QStringEncoder>
 #include <QUrl>
 #include <chrono>
 #include <functional>
@@ -32,6 +33,9 @@ namespace Switchboard::LivePerson
  *   for `deadAfter` (90 s) the socket is declared dead and aborted: closed() reports it as 1006.
  * - Malformed frames are counted, logged with a reason, and otherwise dropped; one that still
  *   names a pending request fails that request with ApiErrorKind::Protocol.
+ * - Frames are read with one reused Ums::FrameReader (fully validating); Qt JSON is built only
+ *   for what is asked for: response bodies of requests that want them, notification bodies
+ *   only when notificationReceived() is connected (notificationParsed() gives the reader itself).
  *
  * The URL contains the bearer: it is never logged. TLS verification is always on; the caller
  * passes the QSslConfiguration (system CAs plus the optional extra CA).
@@ -61,8 +65,14 @@ public:
          * Unbounded, a backlog (a burst of notifications while the thread is busy) is read whole
          * into TLS buffers that keep their high-water size for the connection's life (tens of MB);
          * bounded, the rest waits in the kernel and TCP slows the sender. 0 = unbounded.
+         *
+         * Also the largest single WebSocket frame accepted: QWebSocket 6.4 completes a frame only
+         * once its whole payload is in the read buffer, so a larger frame would stall the socket
+         * for good. It is refused instead (close 1009, "frame too big"), which the channel reports
+         * and reconnects from. 4 MiB holds any frame LivePerson is known to send (a QueryMessages
+         * page, a 50-conversation ExConversationChange batch) many times over.
          */
-        qint64 readBufferBytes = 256 * 1024;
+        qint64 readBufferBytes = 4 * 1024 * 1024;
     };
     using ResponseCallback = std::function<void(const CommandResult &)>;
 
@@ -101,6 +111,17 @@ public:
                     ResponseCallback callback,
                     const QJsonArray &metadata = {},
                     const QString &encodedMetadata = {});
+    /**
+     * request() with the body already compact JSON (JsonWriter; empty = {}). With `wantBody`
+     * false the callback's CommandResult::body stays Null on success (it is not built); an error
+     * response (code > 399) always carries its body.
+     */
+    QString requestJson(const QString &type,
+                        QByteArrayView bodyJson,
+                        ResponseCallback callback,
+                        bool wantBody = true,
+                        const QJsonArray &metadata = {},
+                        const QString &encodedMetadata = {});
 
     int pendingRequestCount() const;
     int malformedFrameCount() const;
@@ -113,7 +134,15 @@ public:
 Q_SIGNALS:
     void opened();
     void closed(const Switchboard::LivePerson::UmsConnection::CloseInfo &info);
+    /** A notification, its body as Qt JSON. Built and emitted only while something is connected. */
     void notificationReceived(const Switchboard::LivePerson::Ums::Frame &frame);
+    /**
+     * A notification before it is converted: `frame` without its body, `reader` holding the parsed
+     * frame (read its fields with Ums::FrameReader). Both are valid only during the emission:
+     * connect directly (Qt::DirectConnection), never queued.
+     */
+    void notificationParsed(const Switchboard::LivePerson::Ums::Frame &frame,
+                            const Switchboard::LivePerson::Ums::FrameReader *reader);
     void malformedFrame(const QString &reason);
 
 private:
@@ -122,12 +151,15 @@ private:
         ResponseCallback callback;
         qint64 sentAtMs = 0;
         QString type;
+        bool wantBody = true;
     };
 
     void handleConnected();
     void handleDisconnected();
     void handleError();
     void handleText(const QString &text);
+    /** Reads the frame of `size` bytes in m_frameBuffer. */
+    void processFrame(qsizetype size);
     void handleTick();
     void sendPing();
     void sendClock();
@@ -137,6 +169,10 @@ private:
 
     Options m_options;
     QWebSocket *m_socket = nullptr;
+    /** The frame being read, as UTF-8 with the reader's padding; reused (no allocation per frame). */
+    QByteArray m_frameBuffer;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
+    Ums::FrameReader m_reader;
     QTimer *m_pingTimer = nullptr;
     QTimer *m_clockTimer = nullptr;
     QTimer *m_tickTimer = nullptr;

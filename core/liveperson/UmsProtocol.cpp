@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UmsProtocol.h"
 
+#include "util/JsonWriter.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <cmath>
+#include <simdjson.h>
 
 using namespace Qt::StringLiterals;
 
@@ -238,59 +241,17 @@ bool isChangeType(const QString &type)
 
 Result<Frame> parseFrame(const QByteArray &text)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return fail<Frame>(u"not JSON: "_s + parseError.errorString() + u" at offset "_s +
-                           QString::number(parseError.offset));
+    // The same checks as the connection's reader, on a padded copy.
+    QByteArray padded;
+    padded.reserve(text.size() + FrameReader::Padding);
+    padded.append(text);
+    padded.append(FrameReader::Padding, '\0');
+    FrameReader reader;
+    auto frame = reader.read(padded.constData(), text.size());
+    if (frame) {
+        frame.value().body = reader.body();
     }
-    if (!document.isObject()) {
-        return fail<Frame>(u"frame is not a JSON object"_s);
-    }
-    const QJsonObject object = document.object();
-    FieldReader reader(object, {});
-    const QString kind = reader.string(u"kind"_s, true);
-    if (!reader.ok()) {
-        return fail<Frame>(reader.error());
-    }
-
-    Frame frame;
-    frame.body = object.value(u"body"_s);
-    if (frame.body.isUndefined()) {
-        frame.body = QJsonValue(QJsonValue::Null);
-    }
-    if (kind == QLatin1String("resp")) {
-        frame.kind = FrameKind::Response;
-        frame.reqId = reader.string(u"reqId"_s, true, true);
-        const qint64 code = reader.integer(u"code"_s, true);
-        frame.type = reader.string(u"type"_s, false);
-        if (reader.ok() && (code < 100 || code > 999)) {
-            reader.setError(u"code"_s, u"out of range: "_s + QString::number(code));
-        }
-        if (reader.ok() && frame.reqId.size() > MaxRequestIdLength) {
-            reader.setError(u"reqId"_s, u"longer than 64 characters"_s);
-        }
-        if (!reader.ok()) {
-            return fail<Frame>(reader.error());
-        }
-        frame.code = static_cast<int>(code);
-        return frame;
-    }
-    if (kind == QLatin1String("notification")) {
-        frame.kind = FrameKind::Notification;
-        frame.type = reader.string(u"type"_s, true, true);
-        if (reader.ok() && !frame.body.isObject()) {
-            reader.setError(u"body"_s, u"notification body must be an object"_s);
-        }
-        if (!reader.ok()) {
-            return fail<Frame>(reader.error());
-        }
-        return frame;
-    }
-    if (kind == QLatin1String("req")) {
-        return fail<Frame>(u"kind: the server sent a request, which an agent client does not serve"_s);
-    }
-    return fail<Frame>(u"kind: unknown value \""_s + kind.left(32) + u'"');
+    return frame;
 }
 
 QString peekRequestId(const QByteArray &text)
@@ -306,26 +267,61 @@ QString peekRequestId(const QByteArray &text)
     return reqId.toString();
 }
 
+namespace
+{
+void writeRequest(JsonWriter &writer,
+                  const QString &id,
+                  const QString &type,
+                  const QJsonValue *body,
+                  QByteArrayView bodyJson,
+                  const QJsonArray &metadata,
+                  const QString &encodedMetadata)
+{
+    // Keys in sorted order: the bytes QJsonDocument writes for the same object.
+    writer.beginObject().key(QLatin1String("body"));
+    if (body) {
+        // The SDK always sends a body, {} when the caller gave nothing (reference §3.2).
+        if (body->isUndefined() || body->isNull()) {
+            writer.raw("{}");
+        } else {
+            writer.value(*body);
+        }
+    } else {
+        writer.raw(bodyJson.isEmpty() ? QByteArrayView("{}") : bodyJson);
+    }
+    if (!encodedMetadata.isEmpty()) {
+        writer.key(QLatin1String("encodedMetadata")).string(QStringView(encodedMetadata));
+    }
+    writer.key(QLatin1String("id")).string(QStringView(id));
+    writer.key(QLatin1String("kind")).string(QLatin1String("req"));
+    if (!metadata.isEmpty()) {
+        writer.key(QLatin1String("metadata")).value(metadata);
+    }
+    writer.key(QLatin1String("type")).string(QStringView(type));
+    writer.endObject();
+}
+} // namespace
+
 QByteArray buildRequest(const QString &id,
                         const QString &type,
                         const QJsonValue &body,
                         const QJsonArray &metadata,
                         const QString &encodedMetadata)
 {
-    QJsonObject frame{
-        {u"kind"_s, u"req"_s},
-        {u"id"_s, id},
-        {u"type"_s, type},
-        // The SDK always sends a body, {} when the caller gave nothing (reference §3.2).
-        {u"body"_s, body.isUndefined() || body.isNull() ? QJsonValue(QJsonObject{}) : body},
-    };
-    if (!metadata.isEmpty()) {
-        frame.insert(u"metadata"_s, metadata);
-    }
-    if (!encodedMetadata.isEmpty()) {
-        frame.insert(u"encodedMetadata"_s, encodedMetadata);
-    }
-    return QJsonDocument(frame).toJson(QJsonDocument::Compact);
+    JsonWriter writer(128);
+    writeRequest(writer, id, type, &body, {}, metadata, encodedMetadata);
+    return writer.take();
+}
+
+QByteArray buildRequestJson(const QString &id,
+                            const QString &type,
+                            QByteArrayView bodyJson,
+                            const QJsonArray &metadata,
+                            const QString &encodedMetadata)
+{
+    JsonWriter writer(bodyJson.size() + 96);
+    writeRequest(writer, id, type, nullptr, bodyJson, metadata, encodedMetadata);
+    return writer.take();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,6 +377,20 @@ QJsonObject publishEventBody(const QString &dialogId, const QJsonObject &event, 
         {u"event"_s, event},
         {u"messageAudience"_s, audience == MessageAudience::All ? u"ALL"_s : u"AGENTS_AND_MANAGERS"_s},
     };
+}
+
+QByteArray publishEventBodyJson(const QString &dialogId, QByteArrayView eventJson, MessageAudience audience)
+{
+    JsonWriter writer(eventJson.size() + 96);
+    writer.beginObject()
+        .key(QLatin1String("dialogId"))
+        .string(QStringView(dialogId))
+        .key(QLatin1String("event"))
+        .raw(eventJson)
+        .key(QLatin1String("messageAudience"))
+        .string(audience == MessageAudience::All ? QLatin1String("ALL") : QLatin1String("AGENTS_AND_MANAGERS"))
+        .endObject();
+    return writer.take();
 }
 
 QJsonObject updateConversationFieldBody(const QString &conversationId, const QJsonArray &fields)
@@ -445,6 +455,28 @@ Result<QJsonObject> richContentEvent(const QJsonObject &card, const QJsonObject 
     return event;
 }
 
+Result<QByteArray> textEventJson(const QString &text, const QJsonObject &quickReplies)
+{
+    if (text.isEmpty()) {
+        return Result<QByteArray>::failure(u"liveperson.invalid_argument"_s, u"the message text is empty"_s);
+    }
+    const auto valid = validateQuickReplies(quickReplies);
+    if (!valid) {
+        return valid.error();
+    }
+    JsonWriter writer(text.size() + 80);
+    writer.beginObject()
+        .key(QLatin1String("contentType"))
+        .string(QLatin1String("text/plain"))
+        .key(QLatin1String("message"))
+        .string(QStringView(text));
+    if (!quickReplies.isEmpty()) {
+        writer.key(QLatin1String("quickReplies")).value(quickReplies);
+    }
+    writer.key(QLatin1String("type")).string(QLatin1String("ContentEvent")).endObject();
+    return writer.take();
+}
+
 QJsonObject chatStateEvent(const QString &chatState)
 {
     return QJsonObject{{u"type"_s, u"ChatStateEvent"_s}, {u"chatState"_s, chatState}};
@@ -464,6 +496,29 @@ Result<QJsonObject> acceptStatusEvent(const QString &status, const QList<qint64>
         list.append(sequence);
     }
     return QJsonObject{{u"type"_s, u"AcceptStatusEvent"_s}, {u"status"_s, status}, {u"sequenceList"_s, list}};
+}
+
+Result<QByteArray> acceptStatusEventJson(const QString &status, const QList<qint64> &sequences)
+{
+    if (sequences.isEmpty()) {
+        return Result<QByteArray>::failure(u"liveperson.invalid_argument"_s, u"no sequences to acknowledge"_s);
+    }
+    JsonWriter writer(64 + 12 * sequences.size());
+    writer.beginObject().key(QLatin1String("sequenceList")).beginArray();
+    for (qint64 sequence : sequences) {
+        if (sequence < 0) {
+            return Result<QByteArray>::failure(u"liveperson.invalid_argument"_s,
+                                               u"negative sequence "_s + QString::number(sequence));
+        }
+        writer.integer(sequence);
+    }
+    writer.endArray()
+        .key(QLatin1String("status"))
+        .string(QStringView(status))
+        .key(QLatin1String("type"))
+        .string(QLatin1String("AcceptStatusEvent"))
+        .endObject();
+    return writer.take();
 }
 
 QJsonObject participantsChangeField(const QString &type, const QString &role, const QString &userId)
@@ -850,6 +905,385 @@ Result<qint64> parseClockResponse(const QJsonValue &body)
         return fail<qint64>(reader.error());
     }
     return time;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FrameReader
+
+static_assert(FrameReader::Padding >= static_cast<qsizetype>(simdjson::SIMDJSON_PADDING));
+
+namespace
+{
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+QString toQString(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// The member `key` of an object; with duplicate keys the last one, as Qt's parser keeps it.
+std::optional<element> member(simdjson::dom::object object, std::string_view key)
+{
+    std::optional<element> found;
+    for (const simdjson::dom::key_value_pair field : object) {
+        if (field.key == key) {
+            found = field.value;
+        }
+    }
+    return found;
+}
+
+QJsonValue toQt(element value);
+
+QJsonObject toQtObject(simdjson::dom::object object)
+{
+    QJsonObject out;
+    for (const simdjson::dom::key_value_pair field : object) {
+        out.insert(toQString(field.key), toQt(field.value)); // a duplicate key replaces: the last wins
+    }
+    return out;
+}
+
+QJsonArray toQtArray(simdjson::dom::array array)
+{
+    QJsonArray out;
+    for (const element item : array) {
+        out.append(toQt(item));
+    }
+    return out;
+}
+
+QJsonValue toQt(element value)
+{
+    switch (value.type()) {
+    case element_type::OBJECT:
+        return toQtObject(value.get_object().value_unsafe());
+    case element_type::ARRAY:
+        return toQtArray(value.get_array().value_unsafe());
+    case element_type::STRING:
+        return toQString(value.get_string().value_unsafe());
+    case element_type::INT64:
+        return QJsonValue(static_cast<qint64>(value.get_int64().value_unsafe()));
+    case element_type::UINT64:
+        // Beyond qint64: Qt's parser keeps these as doubles too.
+        return QJsonValue(static_cast<double>(value.get_uint64().value_unsafe()));
+    case element_type::DOUBLE:
+        return QJsonValue(value.get_double().value_unsafe());
+    case element_type::BOOL:
+        return QJsonValue(value.get_bool().value_unsafe());
+    case element_type::NULL_VALUE:
+        return QJsonValue(QJsonValue::Null);
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+// A value as Qt JSON. Containers go through compact text and Qt's own parser, which builds its
+// containers in one pass (several times faster than QJsonObject::insert per member); should Qt
+// refuse the text (a denormal number it reads as an underflow), member by member.
+QJsonValue toQtFast(element value)
+{
+    if (!value.is_object() && !value.is_array()) {
+        return toQt(value);
+    }
+    const std::string text = simdjson::to_string(value);
+    QJsonParseError error;
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), &error);
+    if (error.error == QJsonParseError::NoError) {
+        return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    }
+    return toQt(value);
+}
+
+// The number Qt's QJsonValue::toDouble() gives for a number element.
+std::optional<double> numberOf(element value)
+{
+    switch (value.type()) {
+    case element_type::INT64:
+        return static_cast<double>(value.get_int64().value_unsafe());
+    case element_type::UINT64:
+        return static_cast<double>(value.get_uint64().value_unsafe());
+    case element_type::DOUBLE:
+        return value.get_double().value_unsafe();
+    default:
+        return std::nullopt;
+    }
+}
+
+// FieldReader over a simdjson object: the same rules, the same error texts.
+class DomFieldReader
+{
+public:
+    DomFieldReader(std::optional<simdjson::dom::object> object, QString path)
+        : m_object(object)
+        , m_path(std::move(path))
+    {
+    }
+
+    bool ok() const
+    {
+        return m_error.isEmpty();
+    }
+    const QString &error() const
+    {
+        return m_error;
+    }
+    void setError(const QString &key, const QString &problem)
+    {
+        if (m_error.isEmpty()) {
+            m_error = (m_path.isEmpty() ? key : m_path + u'.' + key) + u": "_s + problem;
+        }
+    }
+
+    std::optional<element> get(std::string_view key) const
+    {
+        return m_object ? member(*m_object, key) : std::nullopt;
+    }
+
+    // nullopt when absent (or null and optional); records the error.
+    std::optional<element> present(std::string_view key, bool required, const QString &missing)
+    {
+        const auto value = get(key);
+        if (!value || (value->is_null() && !required)) {
+            if (required) {
+                setError(QString::fromLatin1(key), missing);
+            }
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    QString string(std::string_view key, bool required, bool nonEmpty = false)
+    {
+        const auto value = present(key, required, u"missing string"_s);
+        if (!value) {
+            return {};
+        }
+        if (!value->is_string()) {
+            setError(QString::fromLatin1(key), u"expected a string"_s);
+            return {};
+        }
+        const std::string_view text = value->get_string().value_unsafe();
+        if (nonEmpty && text.empty()) {
+            setError(QString::fromLatin1(key), u"empty string"_s);
+        }
+        return FieldReader::intern(toQString(text));
+    }
+
+    qint64 integer(std::string_view key, bool required, qint64 fallback = 0)
+    {
+        const auto value = present(key, required, u"missing integer"_s);
+        if (!value) {
+            return fallback;
+        }
+        const std::optional<double> d = numberOf(*value);
+        if (!d || !std::isfinite(*d) || *d != std::trunc(*d) || std::fabs(*d) > 9007199254740992.0) {
+            setError(QString::fromLatin1(key), u"expected an integer"_s);
+            return fallback;
+        }
+        return static_cast<qint64>(*d);
+    }
+
+    std::optional<simdjson::dom::object> object(std::string_view key, bool required)
+    {
+        const auto value = present(key, required, u"missing object"_s);
+        if (!value) {
+            return std::nullopt;
+        }
+        if (!value->is_object()) {
+            setError(QString::fromLatin1(key), u"expected an object"_s);
+            return std::nullopt;
+        }
+        return value->get_object().value_unsafe();
+    }
+
+    std::optional<simdjson::dom::array> array(std::string_view key, bool required)
+    {
+        const auto value = present(key, required, u"missing array"_s);
+        if (!value) {
+            return std::nullopt;
+        }
+        if (!value->is_array()) {
+            setError(QString::fromLatin1(key), u"expected an array"_s);
+            return std::nullopt;
+        }
+        return value->get_array().value_unsafe();
+    }
+
+private:
+    std::optional<simdjson::dom::object> m_object;
+    QString m_path;
+    QString m_error;
+};
+} // namespace
+
+struct FrameReader::Private
+{
+    simdjson::dom::parser parser;
+    /** The last frame's top-level object, when it was one. */
+    std::optional<simdjson::dom::object> root;
+};
+
+FrameReader::FrameReader()
+    : d(std::make_unique<Private>())
+{
+}
+
+FrameReader::~FrameReader() = default;
+
+Result<Frame> FrameReader::read(const char *data, qsizetype size)
+{
+    d->root.reset();
+    // A huge frame grows the parser for good: start afresh on the next ordinary one.
+    constexpr size_t LargeFrameBytes = 1024 * 1024;
+    if (d->parser.capacity() > LargeFrameBytes && static_cast<size_t>(size) < LargeFrameBytes) {
+        d->parser = simdjson::dom::parser();
+    }
+    element document;
+    const auto error = d->parser.parse(data, static_cast<size_t>(size), false).get(document);
+    if (error) {
+        return fail<Frame>(u"not JSON: "_s + QString::fromLatin1(simdjson::error_message(error)));
+    }
+    if (!document.is_object()) {
+        return fail<Frame>(u"frame is not a JSON object"_s);
+    }
+    d->root = document.get_object().value_unsafe();
+    DomFieldReader reader(d->root, {});
+    const QString kind = reader.string("kind", true);
+    if (!reader.ok()) {
+        return fail<Frame>(reader.error());
+    }
+
+    Frame frame;
+    frame.body = QJsonValue(QJsonValue::Null);
+    if (kind == QLatin1String("resp")) {
+        frame.kind = FrameKind::Response;
+        frame.reqId = reader.string("reqId", true, true);
+        const qint64 code = reader.integer("code", true);
+        frame.type = reader.string("type", false);
+        if (reader.ok() && (code < 100 || code > 999)) {
+            reader.setError(u"code"_s, u"out of range: "_s + QString::number(code));
+        }
+        if (reader.ok() && frame.reqId.size() > MaxRequestIdLength) {
+            reader.setError(u"reqId"_s, u"longer than 64 characters"_s);
+        }
+        if (!reader.ok()) {
+            return fail<Frame>(reader.error());
+        }
+        frame.code = static_cast<int>(code);
+        return frame;
+    }
+    if (kind == QLatin1String("notification")) {
+        frame.kind = FrameKind::Notification;
+        frame.type = reader.string("type", true, true);
+        if (reader.ok()) {
+            const auto body = reader.get("body");
+            if (!body || !body->is_object()) {
+                reader.setError(u"body"_s, u"notification body must be an object"_s);
+            }
+        }
+        if (!reader.ok()) {
+            return fail<Frame>(reader.error());
+        }
+        return frame;
+    }
+    if (kind == QLatin1String("req")) {
+        return fail<Frame>(u"kind: the server sent a request, which an agent client does not serve"_s);
+    }
+    return fail<Frame>(u"kind: unknown value \""_s + kind.left(32) + u'"');
+}
+
+QJsonValue FrameReader::body() const
+{
+    if (!d->root) {
+        return QJsonValue(QJsonValue::Null);
+    }
+    const auto body = member(*d->root, "body");
+    return body ? toQtFast(*body) : QJsonValue(QJsonValue::Null);
+}
+
+QString FrameReader::requestId() const
+{
+    if (!d->root) {
+        return {};
+    }
+    const auto reqId = member(*d->root, "reqId");
+    if (!reqId || !reqId->is_string()) {
+        return {};
+    }
+    const QString id = toQString(reqId->get_string().value_unsafe());
+    return id.isEmpty() || id.size() > MaxRequestIdLength ? QString() : id;
+}
+
+Result<MessagingEvent> FrameReader::messagingEvent() const
+{
+    const auto body = d->root ? member(*d->root, "body") : std::nullopt;
+    if (!body || !body->is_object()) {
+        return fail<MessagingEvent>(u"event: expected an object"_s);
+    }
+    // The order of checks and the texts are parseMessagingEvent()'s.
+    MessagingEvent parsed;
+    parsed.hasContent = false;
+    DomFieldReader reader(body->get_object().value_unsafe(), {});
+    parsed.conversationId = reader.string("conversationId", false);
+    parsed.dialogId = reader.string("dialogId", true, true);
+    parsed.originatorId = reader.string("originatorId", true);
+    parsed.originatorPId = reader.string("originatorPId", false);
+    parsed.serverTimestamp = reader.integer("serverTimestamp", false);
+    const auto metadata = reader.array("metadata", false);
+    const auto originatorMetadata = reader.object("originatorMetadata", false);
+    const auto event = reader.object("event", true);
+    if (!reader.ok()) {
+        return fail<MessagingEvent>(reader.error());
+    }
+    DomFieldReader metadataReader(originatorMetadata, u"originatorMetadata"_s);
+    parsed.originatorMetadataId = metadataReader.string("id", false);
+    parsed.originatorRole = metadataReader.string("role", false);
+    DomFieldReader eventReader(event, u"event"_s);
+    parsed.eventType = eventReader.string("type", true, true);
+    if (!metadataReader.ok()) {
+        return fail<MessagingEvent>(metadataReader.error());
+    }
+    if (!eventReader.ok()) {
+        return fail<MessagingEvent>(eventReader.error());
+    }
+    const bool needsSequence = parsed.eventType != QLatin1String("ChatStateEvent");
+    parsed.sequence = reader.integer("sequence", needsSequence, -1);
+    if (reader.ok() && needsSequence && parsed.sequence < 0) {
+        reader.setError(u"sequence"_s, u"negative"_s);
+    }
+    if (!reader.ok()) {
+        return fail<MessagingEvent>(reader.error());
+    }
+    if (metadata) {
+        qsizetype index = 0;
+        for (const element item : *metadata) {
+            if (!item.is_object()) {
+                return fail<MessagingEvent>(indexPath(u"metadata"_s, index) + u": expected an object"_s);
+            }
+            const auto type = member(item.get_object().value_unsafe(), "type");
+            if (!type || !type->is_string() || type->get_string().value_unsafe().empty()) {
+                return fail<MessagingEvent>(indexPath(u"metadata"_s, index) + u": missing \"type\""_s);
+            }
+            ++index;
+        }
+    }
+    return parsed;
+}
+
+void FrameReader::fillEventContent(MessagingEvent &event) const
+{
+    if (event.hasContent) {
+        return;
+    }
+    const auto body = d->root ? member(*d->root, "body") : std::nullopt;
+    if (body && body->is_object()) {
+        event.raw = toQtFast(*body).toObject();
+        event.event = event.raw.value(u"event"_s).toObject();
+        event.metadata = event.raw.value(u"metadata"_s).toArray();
+    }
+    event.hasContent = true;
 }
 
 } // namespace Switchboard::LivePerson::Ums

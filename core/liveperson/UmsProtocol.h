@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 /**
@@ -85,6 +86,15 @@ QByteArray buildRequest(const QString &id,
                         const QJsonValue &body,
                         const QJsonArray &metadata = {},
                         const QString &encodedMetadata = {});
+/**
+ * buildRequest() with the body already compact JSON (JsonWriter); an empty `bodyJson` means {}.
+ * The same bytes as buildRequest() with the parsed body.
+ */
+QByteArray buildRequestJson(const QString &id,
+                            const QString &type,
+                            QByteArrayView bodyJson,
+                            const QJsonArray &metadata = {},
+                            const QString &encodedMetadata = {});
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies (reference §3.4, §4)
@@ -98,6 +108,8 @@ QJsonObject updateRingStateBody(const QString &ringId, const QString &ringState)
 /** Messages from lastHandled + 1 on (fromSeq is inclusive); the whole dialog when nullopt. */
 QJsonObject queryMessagesBody(const QString &dialogId, std::optional<qint64> lastHandledSequence);
 QJsonObject publishEventBody(const QString &dialogId, const QJsonObject &event, MessageAudience audience);
+/** publishEventBody() as compact JSON, with the event already compact JSON (the same bytes). */
+QByteArray publishEventBodyJson(const QString &dialogId, QByteArrayView eventJson, MessageAudience audience);
 QJsonObject updateConversationFieldBody(const QString &conversationId, const QJsonArray &fields);
 
 /** ContentEvent text/plain; fails on empty text or malformed quick replies. */
@@ -108,6 +120,11 @@ Result<QJsonObject> richContentEvent(const QJsonObject &card, const QJsonObject 
 QJsonObject chatStateEvent(const QString &chatState);
 /** AcceptStatusEvent ACCEPT/READ/… for the given sequences; fails on an empty or negative list. */
 Result<QJsonObject> acceptStatusEvent(const QString &status, const QList<qint64> &sequences);
+
+/** textEvent() as compact JSON (the same bytes as the object's QJsonDocument compact form). */
+Result<QByteArray> textEventJson(const QString &text, const QJsonObject &quickReplies = {});
+/** acceptStatusEvent() as compact JSON (the same bytes). */
+Result<QByteArray> acceptStatusEventJson(const QString &status, const QList<qint64> &sequences);
 
 QJsonObject participantsChangeField(const QString &type, const QString &role, const QString &userId);
 QJsonObject skillChangeField(const QString &skillId);
@@ -193,6 +210,11 @@ struct MessagingEvent
     QJsonObject event;
     QJsonArray metadata;
     QJsonObject raw;
+    /**
+     * False for an event from FrameReader::messagingEvent() whose `event`, `metadata` and `raw`
+     * have not been built yet (FrameReader::fillEventContent()); every other event has them.
+     */
+    bool hasContent = true;
 };
 
 Result<MessagingEvent> parseMessagingEvent(const QJsonValue &item);
@@ -213,5 +235,59 @@ Result<std::optional<ConversationMessage>> toConversationMessage(const Messaging
 
 /** `{"currentTime": ms}` of a GetClock response. */
 Result<qint64> parseClockResponse(const QJsonValue &body);
+
+// ---------------------------------------------------------------------------------------------
+// The connection's frame reader
+
+/**
+ * A reusable, fully validating reader of server frames for the connection's hot path. The whole
+ * frame is parsed and validated first (simdjson's DOM parser: JSON grammar and UTF-8), then the
+ * envelope is checked exactly as parseFrame() checks it; Qt JSON is built only for what a caller
+ * asks for (body(), fillEventContent()), so a frame that is only counted or dropped (the echo of
+ * our own receipt) costs no QJsonObject.
+ *
+ * Compared with Qt's parser (which parseFrame() used before), errors of malformed JSON have
+ * simdjson's wording; some inputs Qt accepts are refused as not JSON: invalid escapes ("\\p",
+ * which Qt reads as "p"), integers beyond the 64-bit range, escapes (\\uXXXX) of unpaired
+ * surrogates and a leading UTF-8 byte-order mark; and a number that underflows (1e-400), which
+ * Qt refuses, reads as 0. With duplicate keys the last one counts, as in Qt. parseFrame() is
+ * this reader too.
+ *
+ * One frame at a time: results of read() refer to the reader's memory until the next read().
+ * Not thread-safe; one reader per connection.
+ */
+class FrameReader
+{
+public:
+    /** Bytes that must be readable (content ignored) after the end of a frame passed to read(). */
+    static constexpr qsizetype Padding = 64;
+
+    FrameReader();
+    ~FrameReader();
+    FrameReader(const FrameReader &) = delete;
+    FrameReader &operator=(const FrameReader &) = delete;
+
+    /**
+     * Parses one frame and checks its envelope like parseFrame(); the returned Frame's body is
+     * left Null (body() builds it). `data` must be followed by Padding readable bytes.
+     */
+    Result<Frame> read(const char *data, qsizetype size);
+    /** The last frame's body as Qt JSON (Null when absent or when read() found no JSON object). */
+    QJsonValue body() const;
+    /** The last frame's `reqId` when usable (as peekRequestId()), whether or not read() accepted it. */
+    QString requestId() const;
+    /**
+     * The last frame's body as a messaging event: the same fields, checks and errors as
+     * parseMessagingEvent(body()), but `event`, `metadata` and `raw` are not built
+     * (hasContent is false) until fillEventContent().
+     */
+    Result<MessagingEvent> messagingEvent() const;
+    /** Builds `event`, `metadata` and `raw` of an event that messagingEvent() returned for this frame. */
+    void fillEventContent(MessagingEvent &event) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
 
 } // namespace Switchboard::LivePerson::Ums

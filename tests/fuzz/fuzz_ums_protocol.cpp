@@ -5,10 +5,14 @@
 // parsers. Here every body parser sees every body, whatever the frame's type, so a fuzzer that
 // finds a valid envelope reaches all of them. Seeds: server → client frames of a node-agent-sdk
 // conformance run against the sandbox (frames.jsonl), plus hand-written edge cases.
+// The connection's own reader (Ums::FrameReader, simdjson) is checked against the Qt-JSON path:
+// whatever it accepts Qt accepts too, with the same body, and its messaging event (fields,
+// errors, content) is the one parseMessagingEvent() gives.
 #include "liveperson/UmsProtocol.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -60,11 +64,48 @@ void parseBodies(const QJsonValue &body)
     }
     checkResult(Ums::parseClockResponse(body));
 }
+
+void checkFrameReader(const QByteArray &text)
+{
+    static Ums::FrameReader reader; // reused, as on a connection
+    QByteArray padded = text;
+    padded.append(Ums::FrameReader::Padding, '\0');
+    const auto frame = reader.read(padded.constData(), text.size());
+    checkResult(frame);
+    check(reader.requestId().size() <= Ums::MaxRequestIdLength);
+    if (!frame.ok()) {
+        return;
+    }
+    QJsonParseError error;
+    const QJsonDocument qt = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        // Known differences (UmsProtocol.h, FrameReader): a number that underflows to 0 (1e-400),
+        // and the nesting limit's exact edge.
+        check(error.error == QJsonParseError::IllegalNumber || error.error == QJsonParseError::DeepNesting);
+        return;
+    }
+    check(qt.isObject());
+    const QJsonValue body = qt.object().value(QStringLiteral("body"));
+    check(reader.body() == (body.isUndefined() ? QJsonValue(QJsonValue::Null) : body));
+    const auto expected = Ums::parseMessagingEvent(body);
+    auto event = reader.messagingEvent();
+    check(event.ok() == expected.ok());
+    if (!expected.ok()) {
+        check(event.error().message == expected.error().message);
+        return;
+    }
+    check(event->dialogId == expected->dialogId && event->sequence == expected->sequence);
+    check(event->originatorId == expected->originatorId && event->eventType == expected->eventType);
+    check(event->originatorRole == expected->originatorRole && !event->hasContent);
+    reader.fillEventContent(event.value());
+    check(event->raw == expected->raw && event->event == expected->event && event->metadata == expected->metadata);
+}
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray text(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    checkFrameReader(text);
     const auto frame = Ums::parseFrame(text);
     checkResult(frame);
     if (frame.ok()) {

@@ -239,6 +239,10 @@ private Q_SLOTS:
         QCOMPARE(message.text, u"hello bot"_s);
         QCOMPARE(message.originatorId, consumer);
         QVERIFY(message.serverTimestamp > 0);
+        // The change item as it arrived (built from the frame only for messages that are delivered).
+        QCOMPARE(message.raw.value(u"sequence"_s).toInteger(), sequence);
+        QCOMPARE(message.raw.value(u"event"_s).toObject().value(u"message"_s).toString(), u"hello bot"_s);
+        QVERIFY(message.metadata.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!findMessage(m_control->conversation(conversation),
                                               [sequence](const QJsonObject &m) {
                                                   return m.value(u"status"_s).toString() == u"READ"_s &&
@@ -246,6 +250,9 @@ private Q_SLOTS:
                                               })
                                       .isEmpty(),
                                  Timeout);
+        // The echoes of our own ACCEPT and READ receipts are recognised and counted, not delivered.
+        QTRY_VERIFY_WITH_TIMEOUT(client.channel->stats().echoesIgnored >= 2, Timeout);
+        QCOMPARE(client.channel->stats().malformedFrames, 0);
 
         // Replies of every kind reach the conversation.
         QList<CommandResult> results;
@@ -292,6 +299,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 2, Timeout);
         QCOMPARE(client.messages.at(1).kind, MessageKind::Click);
         QCOMPARE(client.messages.at(1).metadata, clickMetadata);
+        QCOMPARE(client.messages.at(1).raw.value(u"metadata"_s).toArray(), clickMetadata);
         // The bot's own messages never came back as consumer messages; nothing was delivered twice.
         QCOMPARE(client.count(u"hello bot"_s), 1);
         QCOMPARE(client.count(u"hi consumer"_s), 0);

@@ -243,6 +243,103 @@ private Q_SLOTS:
         QVERIFY(m_connection->isOpen()); // malformed input never kills the connection
     }
 
+    void requestJsonSendsTheBodyAsIsAndSkipsUnwantedBodies()
+    {
+        QVERIFY(connectClient(UmsConnection::Options{}));
+        QList<CommandResult> results;
+        const QByteArray body = R"({"dialogId":"d\u00e9","event":{"type":"X"},"messageAudience":"ALL"})";
+        const QString quiet = m_connection->requestJson(
+            u".ams.ms.PublishEvent"_s, body, [&](const CommandResult &r) { results.append(r); }, false);
+        const QString wanted = m_connection->requestJson(
+            u".ams.ms.PublishEvent"_s, QByteArrayView(), [&](const CommandResult &r) { results.append(r); });
+        const QString refused = m_connection->requestJson(
+            u".ams.ms.PublishEvent"_s, "{}", [&](const CommandResult &r) { results.append(r); }, false);
+        QTRY_COMPARE(m_server->receivedTexts().size(), 3);
+        const QJsonObject first = QJsonDocument::fromJson(m_server->receivedTexts().at(0)).object();
+        QCOMPARE(first.value(u"body"_s).toObject(), QJsonDocument::fromJson(body).object());
+        QCOMPARE(first.value(u"id"_s).toString(), quiet);
+        // An empty body is {} like request()'s, and the envelope is byte for byte request()'s.
+        QCOMPARE(m_server->receivedTexts().at(1),
+                 Ums::buildRequest(wanted, u".ams.ms.PublishEvent"_s, QJsonObject{}));
+        m_server->sendText(response(quiet, 200, QJsonObject{{u"sequence"_s, 4}}));
+        m_server->sendText(response(wanted, 200, QJsonObject{{u"sequence"_s, 5}}));
+        m_server->sendText(response(refused, 400, u"no such dialog"_s));
+        QTRY_COMPARE(results.size(), 3);
+        QVERIFY(results.at(0).ok());
+        QCOMPARE(results.at(0).code, 200);
+        QVERIFY(results.at(0).body.isNull()); // not wanted: not built
+        QCOMPARE(results.at(1).sequence(), 5);
+        QCOMPARE(results.at(2).error->kind, ApiErrorKind::Http);
+        QCOMPARE(results.at(2).error->body.toString(), u"no such dialog"_s); // errors keep theirs
+    }
+
+    void givesNotificationsToTheReaderWithoutConverting()
+    {
+        QVERIFY(connectClient(UmsConnection::Options{}));
+        QList<QString> types;
+        QList<qint64> sequences;
+        QList<QJsonValue> bodies;
+        connect(
+            m_connection.get(),
+            &UmsConnection::notificationParsed,
+            this,
+            [&](const Ums::Frame &frame, const Ums::FrameReader *reader) {
+                types.append(frame.type);
+                QVERIFY(frame.body.isNull()); // not converted for this signal
+                const auto event = reader->messagingEvent();
+                sequences.append(event.ok() ? event->sequence : -2);
+                bodies.append(reader->body());
+            },
+            Qt::DirectConnection);
+        // Frames of growing and shrinking size, non-ASCII text, through the one reused buffer.
+        // 700000 (1.4 MB): its buffer (3 bytes a character) is not kept; it fits the default 4 MiB
+        // read-ahead (Options::readBufferBytes), which is also the largest frame accepted.
+        const QList<int> sizes{10, 5000, 1, 700000, 3};
+        qint64 sequence = 0;
+        for (int size : sizes) {
+            const QJsonObject body{{u"sequence"_s, ++sequence},
+                                   {u"dialogId"_s, u"d"_s},
+                                   {u"originatorId"_s, u"u"_s},
+                                   {u"event"_s,
+                                    QJsonObject{{u"type"_s, u"ContentEvent"_s},
+                                                {u"contentType"_s, u"text/plain"_s},
+                                                {u"message"_s, QString(QString(size, QChar(0x00e9)) + u"😀"_s)}}}};
+            m_server->sendText(QJsonDocument(QJsonObject{{u"kind"_s, u"notification"_s},
+                                                         {u"type"_s, u".ams.ms.OnlineEventDistribution"_s},
+                                                         {u"body"_s, body}})
+                                   .toJson(QJsonDocument::Compact));
+            QTRY_COMPARE_WITH_TIMEOUT(bodies.size(), static_cast<int>(sequence), 10000);
+            QCOMPARE(bodies.constLast(), QJsonValue(body));
+        }
+        QCOMPARE(sequences, (QList<qint64>{1, 2, 3, 4, 5}));
+        QCOMPARE(types.constFirst(), u".ams.ms.OnlineEventDistribution"_s);
+        // With notificationReceived() connected too, it gets the converted body.
+        QSignalSpy received(m_connection.get(), &UmsConnection::notificationReceived);
+        m_server->sendText(R"({"kind":"notification","type":"x","body":{"a":[1,"b"]}})");
+        QVERIFY(received.wait(3000));
+        QCOMPARE(received.at(0).at(0).value<Ums::Frame>().body,
+                 QJsonValue(QJsonObject{{u"a"_s, QJsonArray{1, QJsonValue(u"b"_s)}}}));
+        QCOMPARE(types.size(), 6);
+        QCOMPARE(m_connection->malformedFrameCount(), 0);
+    }
+
+    void refusesAFrameLargerThanTheReadAheadInsteadOfStalling()
+    {
+        // QWebSocket 6.4 completes a frame only once all of it is in the read buffer: a larger one
+        // used to stall the socket until it was declared dead. Now it is refused with 1009.
+        UmsConnection::Options options = fastOptions();
+        options.deadAfter = 60s;
+        options.readBufferBytes = 64 * 1024;
+        QVERIFY(connectClient(options));
+        QSignalSpy closed(m_connection.get(), &UmsConnection::closed);
+        const QByteArray big = QByteArray("{\"kind\":\"notification\",\"type\":\"x\",\"body\":{\"text\":\"") +
+                               QByteArray(100 * 1024, 'a') + QByteArray("\"}}");
+        m_server->sendText(big);
+        QVERIFY(closed.wait(5000));
+        const auto info = closed.at(0).at(0).value<UmsConnection::CloseInfo>();
+        QCOMPARE(info.code, 1009);
+    }
+
     void requestWhileClosedFailsAsynchronously()
     {
         UmsConnection connection(fastOptions());

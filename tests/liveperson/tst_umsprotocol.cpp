@@ -2,10 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "liveperson/UmsProtocol.h"
 
+#include "TestSupport.h"
+#include "util/JsonWriter.h"
+
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace Switchboard;
 using namespace Switchboard::LivePerson;
 
 namespace
@@ -22,6 +28,57 @@ const QByteArray ExConversationBody = R"({"subscriptionId":"s1","changes":[{"typ
   "participantsPId":{"CONSUMER":["consumer-1"],"ASSIGNED_AGENT":["pid-7"]},
   "dialogs":[{"dialogId":"c1","dialogType":"MAIN","channelType":"MESSAGING","state":"OPEN","creationTs":1},
              {"dialogId":"d2","dialogType":"POST_SURVEY","channelType":"MESSAGING","state":"OPEN"}]}}}]})";
+// JSON written with single quotes (moc mis-reads some raw string literals).
+QByteArray quoted(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
+// FrameReader::read() needs padding after the frame.
+Result<Ums::Frame> readFrame(Ums::FrameReader &reader, const QByteArray &text)
+{
+    QByteArray padded = text;
+    padded.append(Ums::FrameReader::Padding, '\0');
+    return reader.read(padded.constData(), text.size());
+}
+
+QByteArray notificationOf(const QByteArray &body)
+{
+    return R"({"kind":"notification","type":".ams.ms.OnlineEventDistribution","body":)" + body + "}";
+}
+
+// The frame reader's event, content filled in, is the Qt parser's event of the same body.
+void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body)
+{
+    const auto expected = Ums::parseMessagingEvent(body);
+    auto actual = reader.messagingEvent();
+    QCOMPARE(actual.ok(), expected.ok());
+    if (!expected.ok()) {
+        QCOMPARE(actual.error().code, expected.error().code);
+        QCOMPARE(actual.error().message, expected.error().message);
+        return;
+    }
+    QVERIFY(!actual->hasContent);
+    QVERIFY(actual->raw.isEmpty());
+    QCOMPARE(actual->conversationId, expected->conversationId);
+    QCOMPARE(actual->dialogId, expected->dialogId);
+    QCOMPARE(actual->sequence, expected->sequence);
+    QCOMPARE(actual->originatorId, expected->originatorId);
+    QCOMPARE(actual->originatorPId, expected->originatorPId);
+    QCOMPARE(actual->originatorMetadataId, expected->originatorMetadataId);
+    QCOMPARE(actual->originatorRole, expected->originatorRole);
+    QCOMPARE(actual->serverTimestamp, expected->serverTimestamp);
+    QCOMPARE(actual->eventType, expected->eventType);
+    Ums::MessagingEvent filled = *actual;
+    reader.fillEventContent(filled);
+    QVERIFY(filled.hasContent);
+    QCOMPARE(filled.event, expected->event);
+    QCOMPARE(filled.metadata, expected->metadata);
+    QCOMPARE(filled.raw, expected->raw);
+    const auto message = Ums::toConversationMessage(filled);
+    const auto expectedMessage = Ums::toConversationMessage(*expected);
+    QCOMPARE(message.ok(), expectedMessage.ok());
+}
 } // namespace
 
 /** Parsing and building of UMS frames: pure functions, strict on malformed input. */
@@ -455,6 +512,250 @@ private Q_SLOTS:
                 QVERIFY(!frame.error().message.isEmpty());
             }
         }
+    }
+
+    // --- FrameReader: the connection's reader gives what the Qt parser gives -------------------
+
+    void frameReaderEventMatchesQtParser_data()
+    {
+        rejectsMalformedMessagingEvents_data();
+        QTest::newRow("text") << QByteArray(
+            R"({"sequence":3,"dialogId":"c","conversationId":"c","originatorId":"u","originatorPId":"p","serverTimestamp":1700000000000,"originatorMetadata":{"id":"p","role":"CONSUMER"},"event":{"type":"ContentEvent","contentType":"text/plain","message":"héllo 😀"}})")
+                              << QString();
+        QTest::newRow("click with metadata") << QByteArray(
+            R"({"sequence":4,"dialogId":"c","originatorId":"u","metadata":[{"type":"ExternalId","id":"b1"}],"event":{"type":"ContentEvent","contentType":"text/plain","message":"Yes"}})")
+                                             << QString();
+        QTest::newRow("chat state without sequence") << QByteArray(
+            R"({"dialogId":"c","originatorId":"u","event":{"type":"ChatStateEvent","chatState":"COMPOSING"}})")
+                                                     << QString();
+        QTest::newRow("receipt") << QByteArray(
+            R"({"sequence":5,"dialogId":"c","originatorId":"123.7","event":{"type":"AcceptStatusEvent","status":"READ","sequenceList":[1,2]}})")
+                                 << QString();
+        QTest::newRow("nulls for optional fields") << QByteArray(
+            R"({"sequence":6,"dialogId":"c","conversationId":null,"originatorPId":null,"metadata":null,"originatorMetadata":null,"originatorId":"u","event":{"type":"X"}})")
+                                                   << QString();
+        QTest::newRow("float sequence") << QByteArray(
+            R"({"sequence":6.5,"dialogId":"c","originatorId":"u","event":{"type":"X"}})")
+                                        << u"sequence: expected an integer"_s;
+        QTest::newRow("huge sequence") << QByteArray(
+            R"({"sequence":18446744073709551615,"dialogId":"c","originatorId":"u","event":{"type":"X"}})")
+                                       << u"sequence: expected an integer"_s;
+        QTest::newRow("negative sequence") << QByteArray(
+            R"({"sequence":-1,"dialogId":"c","originatorId":"u","event":{"type":"X"}})")
+                                           << u"sequence: negative"_s;
+        QTest::newRow("empty metadata type") << QByteArray(
+            R"({"sequence":1,"dialogId":"c","originatorId":"u","metadata":[{"type":""}],"event":{"type":"X"}})")
+                                             << u"metadata[0]: missing"_s;
+        QTest::newRow("two problems, first wins") << QByteArray(
+            R"({"sequence":"x","dialogId":"","originatorId":5,"event":[]})")
+                                                  << u"dialogId: empty string"_s;
+    }
+
+    void frameReaderEventMatchesQtParser()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, reason);
+        Ums::FrameReader reader;
+        const auto frame = readFrame(reader, notificationOf(json));
+        QVERIFY2(frame.ok(), qPrintable(frame.ok() ? QString() : frame.error().message));
+        QCOMPARE(reader.body(), QJsonValue(object(json)));
+        compareWithQtParser(reader, object(json));
+        if (!reason.isEmpty()) {
+            QVERIFY(!reader.messagingEvent().ok());
+            QVERIFY2(reader.messagingEvent().error().message.contains(reason),
+                     qPrintable(reader.messagingEvent().error().message));
+        }
+    }
+
+    void frameReaderMatchesQtOnSeedsAndMutations()
+    {
+        // The fuzz seeds are real server frames (node-agent-sdk conformance run) plus edge cases.
+        const QDir seeds(QStringLiteral(SWITCHBOARD_SOURCE_DIR "/tests/fuzz/corpus/ums_protocol"));
+        const QStringList names = seeds.entryList(QDir::Files);
+        QVERIFY(!names.isEmpty());
+        Ums::FrameReader reader; // one reader for all: reuse is the hot path
+        int compared = 0;
+        quint32 state = 777;
+        for (const QString &name : names) {
+            QFile file(seeds.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray seed = file.readAll();
+            for (int variant = 0; variant < 200; ++variant) {
+                QByteArray text = seed;
+                for (int m = 0; variant > 0 && m < 2; ++m) {
+                    state = state * 1664525u + 1013904223u;
+                    const qsizetype at = static_cast<qsizetype>(state % static_cast<quint32>(text.size()));
+                    static const char alphabet[] = {'{', '}', '[', ']', '"', ':', ',', '0', ' ', 'a', 'x', '-', '\\'};
+                    text[at] = alphabet[(state >> 24) % sizeof alphabet];
+                }
+                QJsonParseError error;
+                const QJsonDocument qt = QJsonDocument::fromJson(text, &error);
+                const auto frame = readFrame(reader, text);
+                if (!frame.ok()) {
+                    // (Stricter than Qt's parser in a few documented cases, e.g. an invalid escape.)
+                    // Whatever was wrong with the envelope, a request's id is still found.
+                    if (!frame.error().message.startsWith(u"not JSON"_s)) {
+                        QCOMPARE(reader.requestId(), Ums::peekRequestId(text));
+                    }
+                    continue;
+                }
+                QVERIFY2(error.error == QJsonParseError::NoError, text.constData());
+                const QJsonValue body = qt.object().value(u"body"_s);
+                QCOMPARE(reader.body(), body.isUndefined() ? QJsonValue(QJsonValue::Null) : body);
+                compareWithQtParser(reader, body);
+                if (QTest::currentTestFailed()) {
+                    qWarning() << "frame:" << text;
+                    return;
+                }
+                ++compared;
+            }
+        }
+        QVERIFY(compared > 100);
+    }
+
+    void frameReaderUsesTheLastDuplicateKey()
+    {
+        Ums::FrameReader reader;
+        const auto frame = readFrame(
+            reader,
+            R"({"kind":"resp","reqId":"r1","code":500,"code":200,"body":{"a":1,"a":2},"kind":"resp"})");
+        QVERIFY(frame.ok());
+        QCOMPARE(frame->code, 200);
+        QCOMPARE(reader.body().toObject().value(u"a"_s).toInt(), 2);
+        QCOMPARE(reader.body(), Ums::parseFrame(R"({"kind":"resp","reqId":"r1","code":200,"body":{"a":1,"a":2}})")->body);
+    }
+
+    void frameReaderRefusesWhatItCannotRepresent()
+    {
+        // Documented difference from Qt's parser: both are refused as not JSON.
+        Ums::FrameReader reader;
+        auto frame = readFrame(reader, R"({"kind":"resp","reqId":"r1","code":200,"body":1e999999})");
+        QVERIFY(!frame.ok());
+        QVERIFY(frame.error().message.startsWith(u"not JSON"_s));
+        frame = readFrame(reader, R"({"kind":"resp","reqId":"r1","code":200,"body":184467440737095516160})");
+        QVERIFY(!frame.ok());
+        QVERIFY(frame.error().message.startsWith(u"not JSON"_s));
+        // Invalid UTF-8 is refused, as Qt refuses it.
+        frame = readFrame(reader, quoted("{'kind':'resp','reqId':'r") + '\xff' + quoted("','code':200}"));
+        QVERIFY(!frame.ok());
+        QVERIFY(frame.error().message.startsWith(u"not JSON"_s));
+        QVERIFY(reader.requestId().isEmpty());
+        // The reader is usable after a failure.
+        frame = readFrame(reader, R"({"kind":"resp","reqId":"r2","code":204})");
+        QVERIFY(frame.ok());
+        QCOMPARE(frame->reqId, u"r2"_s);
+        QCOMPARE(reader.body(), QJsonValue(QJsonValue::Null));
+    }
+
+    void frameReaderConvertsEveryKindOfValue()
+    {
+        // Containers go through text and Qt's parser; what Qt refuses there goes member by member.
+        Ums::FrameReader reader;
+        const QByteArray body =
+            R"({"s":"a\u0001\\é😀","i":-9007199254740993,"u":18446744073709551615,"d":1.5,"e":1e300,"t":true,)"
+            R"("f":false,"n":null,"a":[[],{},0.1,-0.0],"o":{"x":{"y":[1]}},"x":"last","x":"wins"})";
+        QVERIFY(readFrame(reader, R"({"kind":"resp","reqId":"r","code":200,"body":)" + body + "}").ok());
+        QJsonObject expected = object(body);
+        QCOMPARE(reader.body(), QJsonValue(expected));
+        QCOMPARE(reader.body().toObject().value(u"x"_s).toString(), u"wins"_s);
+        QCOMPARE(reader.body().toObject().value(u"i"_s).toInteger(), Q_INT64_C(-9007199254740993));
+        // A denormal: Qt's parser refuses it in text, the member-by-member path keeps it.
+        QVERIFY(readFrame(reader, R"({"kind":"resp","reqId":"r","code":200,"body":{"tiny":[5e-324]}})").ok());
+        QVERIFY(reader.body().toObject().value(u"tiny"_s).toArray().at(0).toDouble() > 0);
+        QVERIFY(readFrame(reader, R"({"kind":"resp","reqId":"r","code":200,"body":[1,"two"]})").ok());
+        QCOMPARE(reader.body(), QJsonValue(QJsonArray{1, QJsonValue(u"two"_s)}));
+    }
+
+    void frameReaderFindsRequestIdOfBrokenEnvelope()
+    {
+        Ums::FrameReader reader;
+        QVERIFY(!readFrame(reader, R"({"kind":"resp","reqId":"r9","code":"bad"})").ok());
+        QCOMPARE(reader.requestId(), u"r9"_s);
+        QVERIFY(!readFrame(reader, R"({"kind":"resp","reqId":7})").ok());
+        QVERIFY(reader.requestId().isEmpty());
+        QVERIFY(!readFrame(reader, "nonsense").ok());
+        QVERIFY(reader.requestId().isEmpty());
+        QVERIFY(!readFrame(reader, quoted("{'kind':'resp','code':1,'reqId':'") + QByteArray(65, 'x') + quoted("'}")).ok());
+        QVERIFY(reader.requestId().isEmpty());
+    }
+
+    void frameReaderSurvivesAHugeFrame()
+    {
+        Ums::FrameReader reader;
+        const QByteArray big = quoted("{'kind':'resp','reqId':'big','code':200,'body':'") + QByteArray(3 * 1024 * 1024, 'x') + quoted("'}");
+        auto frame = readFrame(reader, big);
+        QVERIFY(frame.ok());
+        QCOMPARE(reader.body().toString().size(), 3 * 1024 * 1024);
+        frame = readFrame(reader, R"({"kind":"resp","reqId":"small","code":200,"body":[1]})");
+        QVERIFY(frame.ok());
+        QCOMPARE(frame->reqId, u"small"_s);
+        QCOMPARE(reader.body(), QJsonValue(QJsonArray{1}));
+    }
+
+    // --- Builders without Qt JSON: the same bytes -------------------------------------------
+
+    void buildsTheSameBytesAsQtJson()
+    {
+        auto compact = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+        const QJsonArray metadata{QJsonObject{{u"type"_s, u"ExternalId"_s}, {u"id"_s, u"card-1"_s}}};
+        const QJsonObject body = Ums::queryMessagesBody(u"dlg"_s, 4);
+        // The envelope as it was built before (a QJsonObject) is what goes out now.
+        auto legacy = [&](const QJsonValue &value, const QJsonArray &meta, const QString &encoded) {
+            QJsonObject frame{{u"kind"_s, u"req"_s},
+                              {u"id"_s, u"sb-x-1"_s},
+                              {u"type"_s, Ums::Type::PublishEvent},
+                              {u"body"_s, value.isNull() || value.isUndefined() ? QJsonValue(QJsonObject{}) : value}};
+            if (!meta.isEmpty()) {
+                frame.insert(u"metadata"_s, meta);
+            }
+            if (!encoded.isEmpty()) {
+                frame.insert(u"encodedMetadata"_s, encoded);
+            }
+            return compact(frame);
+        };
+        QCOMPARE(Ums::buildRequest(u"sb-x-1"_s, Ums::Type::PublishEvent, body), legacy(body, {}, {}));
+        QCOMPARE(Ums::buildRequest(u"sb-x-1"_s, Ums::Type::PublishEvent, QJsonValue()), legacy(QJsonValue(), {}, {}));
+        QCOMPARE(Ums::buildRequest(u"sb-x-1"_s, Ums::Type::PublishEvent, body, metadata, u"e30="_s),
+                 legacy(body, metadata, u"e30="_s));
+        QCOMPARE(Ums::buildRequestJson(u"sb-x-1"_s, Ums::Type::PublishEvent, compact(body), metadata, u"e30="_s),
+                 legacy(body, metadata, u"e30="_s));
+        QCOMPARE(Ums::buildRequestJson(u"sb-x-1"_s, Ums::Type::PublishEvent, {}), legacy(QJsonValue(), {}, {}));
+
+        const QString text = u"Hi \"there\"\\ \n\t\u0001 é € 😀"_s;
+        const QJsonObject quickReplies{
+            {u"type"_s, u"quickReplies"_s},
+            {u"itemsPerRow"_s, 8},
+            {u"replies"_s, QJsonArray{QJsonObject{{u"type"_s, u"button"_s}, {u"title"_s, u"Yes"_s}}}},
+        };
+        for (const QJsonObject &replies : {QJsonObject{}, quickReplies}) {
+            const auto object = Ums::textEvent(text, replies);
+            const auto json = Ums::textEventJson(text, replies);
+            QVERIFY(object.ok() && json.ok());
+            QCOMPARE(*json, compact(*object));
+            for (MessageAudience audience : {MessageAudience::All, MessageAudience::AgentsAndManagers}) {
+                QCOMPARE(Ums::publishEventBodyJson(u"dlg-ü"_s, *json, audience),
+                         compact(Ums::publishEventBody(u"dlg-ü"_s, *object, audience)));
+            }
+        }
+        const QList<qint64> sequences{0, 7, 9007199254740993};
+        QCOMPARE(*Ums::acceptStatusEventJson(u"ACCEPT"_s, sequences), compact(*Ums::acceptStatusEvent(u"ACCEPT"_s, sequences)));
+        QCOMPARE(*Ums::acceptStatusEventJson(u"READ"_s, {3}), compact(*Ums::acceptStatusEvent(u"READ"_s, {3})));
+        const QJsonObject rich{{u"type"_s, u"vertical"_s}, {u"elements"_s, QJsonArray{1.5, true, QJsonValue()}}};
+        QCOMPARE(JsonWriter::toJson(*Ums::richContentEvent(rich)), compact(*Ums::richContentEvent(rich)));
+    }
+
+    void jsonBuildersRejectLikeObjectBuilders()
+    {
+        QVERIFY(!Ums::textEventJson(QString()).ok());
+        QCOMPARE(Ums::textEventJson(QString()).error().message, Ums::textEvent(QString()).error().message);
+        const QJsonObject badReplies{{u"type"_s, u"other"_s}};
+        QCOMPARE(Ums::textEventJson(u"x"_s, badReplies).error().message,
+                 Ums::textEvent(u"x"_s, badReplies).error().message);
+        QCOMPARE(Ums::acceptStatusEventJson(u"READ"_s, {}).error().message,
+                 Ums::acceptStatusEvent(u"READ"_s, {}).error().message);
+        QCOMPARE(Ums::acceptStatusEventJson(u"READ"_s, {1, -2}).error().message,
+                 Ums::acceptStatusEvent(u"READ"_s, {1, -2}).error().message);
+        QCOMPARE(Ums::acceptStatusEventJson(u"READ"_s, {1, -2}).error().code, u"liveperson.invalid_argument"_s);
     }
 };
 
