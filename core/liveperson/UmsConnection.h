@@ -69,10 +69,12 @@ public:
          * Also the largest single WebSocket frame accepted: QWebSocket 6.4 completes a frame only
          * once its whole payload is in the read buffer, so a larger frame would stall the socket
          * for good. It is refused instead (close 1009, "frame too big"), which the channel reports
-         * and reconnects from. 4 MiB holds any frame LivePerson is known to send (a QueryMessages
-         * page, a 50-conversation ExConversationChange batch) many times over.
+         * and reconnects from. 1 MiB: four times the frames LivePerson is known to send (a
+         * QueryMessages page, a 50-conversation ExConversationChange batch: tens to a few hundred
+         * KB) and the sandbox's own frame limit; 4 MiB cost ~10 MB more RSS with 10 000 open
+         * conversations (the read buffers keep their high-water size; docs/PERFORMANCE.md).
          */
-        qint64 readBufferBytes = 4 * 1024 * 1024;
+        qint64 readBufferBytes = 1024 * 1024;
     };
     using ResponseCallback = std::function<void(const CommandResult &)>;
 
