@@ -3,7 +3,7 @@
 // The connector end to end on the chat channel: the sandbox emulator (Chat Agent API) and the
 // Custom Endpoint demo bot in-process on 127.0.0.1, a real ConnectorSession (ChatAgentChannel +
 // CustomEndpointClient) between them, and the transcript store on disk.
-#include "SandboxLauncher.h"
+#include "ConnectorRig.h"
 #include "connector/ConnectorSession.h"
 #include "connector/EventLog.h"
 #include "connector/SessionFactory.h"
@@ -21,11 +21,10 @@
 
 using namespace Switchboard;
 using namespace Switchboard::Connector;
+using Switchboard::Test::hasParticipant;
 
 namespace
 {
-constexpr int s_onlineTimeoutMs = 20000;
-
 /** Agent-side text lines (visible to the consumer) of a sandbox conversation, in order. */
 QStringList agentTexts(const Sandbox::StateModel *model, const QString &conversationId)
 {
@@ -55,16 +54,6 @@ int agentEvents(const Sandbox::StateModel *model, const QString &conversationId,
         }));
 }
 
-bool hasParticipant(const Sandbox::StateModel *model, const QString &conversationId, const QString &userId)
-{
-    const Sandbox::Conversation *conversation = model->conversation(conversationId);
-    if (!conversation) {
-        return false;
-    }
-    return std::any_of(conversation->participants.cbegin(),
-                       conversation->participants.cend(),
-                       [&userId](const Sandbox::Participant &p) { return p.id == userId; });
-}
 } // namespace
 
 class TestChatE2E : public QObject
@@ -72,103 +61,18 @@ class TestChatE2E : public QObject
     Q_OBJECT
 
 private:
-    struct Rig
-    {
-        QTemporaryDir dir;
-        std::unique_ptr<SandboxLauncher> sandbox;
-        std::unique_ptr<Storage::TranscriptStore> store;
-        std::unique_ptr<EventLog> eventLog;
-        std::unique_ptr<ConnectorSession> session;
-        Storage::IntegrationDefinition definition;
-    };
+    using Rig = Test::ConnectorRig;
 
-    std::unique_ptr<Rig> makeRig(int chatConsumers = 0)
+    static std::unique_ptr<Rig> makeRig(int chatConsumers = 0)
     {
         auto rig = std::make_unique<Rig>();
-        if (!rig->dir.isValid()) {
-            return nullptr;
-        }
-        SandboxLauncher::Options options;
-        options.stateDir = rig->dir.filePath(QStringLiteral("sandbox"));
-        options.chatConsumers = chatConsumers;
-        options.chatMessagesPerConsumer = 3;
-        options.chatMessagesPerSecond = 20;
-        rig->sandbox = std::make_unique<SandboxLauncher>(options);
-        const Result<Success> started = rig->sandbox->start();
-        if (!started) {
-            qWarning("sandbox: %s", qPrintable(started.error().message));
-            return nullptr;
-        }
-        Storage::TranscriptStore::Options storeOptions;
-        storeOptions.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
-        rig->store = std::make_unique<Storage::TranscriptStore>(storeOptions);
-        if (!rig->store->openAndWait()) {
-            return nullptr;
-        }
-        rig->eventLog = std::make_unique<EventLog>();
-        rig->definition = rig->sandbox->chatIntegration();
-        rig->definition.delivery.requestTimeoutMs = 3000;
-        SessionEnvironment environment;
-        environment.store = rig->store.get();
-        environment.eventLog = rig->eventLog.get();
-        environment.retryPauseMs = 10;
-        environment.probeIntervalMs = 500;
-        environment.livePersonDelayDivisor = 20; // polls every 100 ms, retries ÷ 20
-        rig->session.reset(SessionFactory::create(rig->definition, rig->sandbox->chatSecrets(), environment));
-        rig->session->start();
-        return rig;
-    }
-
-    static bool waitOnline(ConnectorSession *session)
-    {
-        return QTest::qWaitFor([session] { return session->status().state == SessionState::Online; },
-                               s_onlineTimeoutMs);
-    }
-
-    static QString chatBotUserId(const Rig &rig)
-    {
-        for (const Sandbox::AgentConfig &agent : rig.sandbox->emulator()->config().agents) {
-            if (agent.loginName == rig.definition.liveperson.loginName) {
-                return agent.userId;
-            }
-        }
-        return {};
-    }
-
-    static QString startChat(Rig &rig, const QString &firstText)
-    {
-        Sandbox::StateModel *model = rig.sandbox->emulator()->model();
-        const Sandbox::Consumer consumer = model->createConsumer();
-        const Result<QString> conversation =
-            model->createConversation(consumer.id, rig.definition.routing.botSkillId, Sandbox::Channel::Chat);
-        if (!conversation) {
-            return QString();
-        }
-        if (!firstText.isEmpty()) {
-            (void)model->consumerText(conversation.value(), firstText);
-        }
-        return conversation.value();
-    }
-
-    static std::optional<ConversationSnapshot> snapshot(const Rig &rig, const QString &id)
-    {
-        for (const ConversationSnapshot &c : rig.session->conversations()) {
-            if (c.id == id) {
-                return c;
-            }
-        }
-        return std::nullopt;
-    }
-
-    static void stopSession(Rig &rig)
-    {
-        if (!rig.session) {
-            return;
-        }
-        rig.session->stop();
-        ConnectorSession *session = rig.session.get();
-        QVERIFY(QTest::qWaitFor([session] { return session->status().state == SessionState::Stopped; }, 10000));
-        rig.session.reset();
+        Rig::Options options;
+        options.chat = true;
+        options.sandbox.chatConsumers = chatConsumers;
+        options.sandbox.chatMessagesPerConsumer = 3;
+        options.sandbox.chatMessagesPerSecond = 20;
+        options.livePersonDelayDivisor = 20; // polls every 100 ms, retries ÷ 20
+        return rig->setUp(options) ? std::move(rig) : nullptr;
     }
 
 private Q_SLOTS:
@@ -198,7 +102,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         QCOMPARE(rig->session->channel(), QStringLiteral("chat"));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
 
@@ -221,7 +125,7 @@ private Q_SLOTS:
                     }
                 });
         for (int i = 0; i < consumers; ++i) {
-            const QString id = startChat(*rig, QString());
+            const QString id = rig->startConversation(QString());
             QVERIFY(!id.isEmpty());
             sent.insert(id, 1);
             QVERIFY(model->consumerText(id, QStringLiteral("m1")).ok());
@@ -241,25 +145,25 @@ private Q_SLOTS:
         }
         for (auto it = sent.cbegin(); it != sent.cend(); ++it) {
             QCOMPARE(agentTexts(model, it.key()), expected);
-            QVERIFY(hasParticipant(model, it.key(), chatBotUserId(*rig)));
+            QVERIFY(hasParticipant(model, it.key(), rig->botUserId()));
         }
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
         QTRY_COMPARE(rig->session->counters().consumerMessages, qint64(consumers * messages));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void escalationLeavesTheBot()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startChat(*rig, QStringLiteral("please escalate me"));
+        const QString id = rig->startConversation(QStringLiteral("please escalate me"));
         QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(!hasParticipant(model, id, chatBotUserId(*rig)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!hasParticipant(model, id, rig->botUserId()), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto c = snapshot(*rig, id);
+                const auto c = rig->snapshot(id);
                 return c && c->status == ConversationStatus::Escalated &&
                        c->escalationCause == QLatin1String("bot.transfer");
             }(),
@@ -269,53 +173,53 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(hasParticipant(model, id, QStringLiteral("3000001")) ||
                                      hasParticipant(model, id, QStringLiteral("3000002")),
                                  10000);
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void botClosesTheChat()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startChat(*rig, QStringLiteral("bye"));
+        const QString id = rig->startConversation(QStringLiteral("bye"));
         QTRY_VERIFY_WITH_TIMEOUT(!model->conversation(id)->isOpen(), 15000);
         QCOMPARE(model->conversation(id)->closeReason, QStringLiteral("AGENT"));
         QVERIFY(agentTexts(model, id).contains(QStringLiteral("Goodbye! Closing the conversation.")));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void failingBotEscalatesAutomatically()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::DemoBotBehaviour behaviour;
         behaviour.mode = Sandbox::DemoBotBehaviour::Mode::Fail5xx;
         behaviour.status = 503;
         rig->sandbox->customEndpointBot()->setBehaviour(behaviour);
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startChat(*rig, QStringLiteral("hello"));
+        const QString id = rig->startConversation(QStringLiteral("hello"));
         QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const auto c = snapshot(*rig, id);
+                const auto c = rig->snapshot(id);
                 return c && c->escalationCause == QLatin1String("bot.http_5xx");
             }(),
             5000);
         QVERIFY(agentTexts(model, id).isEmpty());
-        QVERIFY(!hasParticipant(model, id, chatBotUserId(*rig)));
-        stopSession(*rig);
+        QVERIFY(!hasParticipant(model, id, rig->botUserId()));
+        QVERIFY(rig->stopSession());
     }
 
     void quickRepliesAndCardsOnChat()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
         // Quick replies are messaging-only: on chat they arrive as text listing the options.
-        const QString id = startChat(*rig, QStringLiteral("quick replies please"));
+        const QString id = rig->startConversation(QStringLiteral("quick replies please"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         const QString text = agentTexts(model, id).first();
         QVERIFY2(text.startsWith(QStringLiteral("Do you like bots?")), qPrintable(text));
@@ -344,14 +248,14 @@ private Q_SLOTS:
         QVERIFY(model->consumerText(id, QStringLiteral("structured content")).ok());
         QTRY_COMPARE_WITH_TIMEOUT(agentEvents(model, id, QStringLiteral("RichContentEvent")), 1, 15000);
         QCOMPARE(rig->session->status().state, SessionState::Online);
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void simulatedChatVisitorsStartWhenTheChatBotIsOnline()
     {
         auto rig = makeRig(2);
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         QTRY_COMPARE_WITH_TIMEOUT(rig->sandbox->chatTrafficConversations().size(), 2, 10000);
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
         const QStringList ids = rig->sandbox->chatTrafficConversations();
@@ -361,7 +265,7 @@ private Q_SLOTS:
         for (const QString &id : ids) {
             QCOMPARE(model->conversation(id)->channel, Sandbox::Channel::Chat);
         }
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 };
 

@@ -3,7 +3,7 @@
 // The connector end to end: the sandbox emulator and the Custom Endpoint demo bot in-process on
 // 127.0.0.1, a real ConnectorSession (MessagingAgentChannel + CustomEndpointClient) between them,
 // and the transcript store on disk. Simulated consumers talk through the emulator's model.
-#include "SandboxLauncher.h"
+#include "ConnectorRig.h"
 #include "connector/ConnectorSession.h"
 #include "connector/EventLog.h"
 #include "connector/SessionFactory.h"
@@ -34,136 +34,24 @@ char *toString(SessionState state)
 
 using namespace Switchboard;
 using namespace Switchboard::Connector;
-
-namespace
-{
-constexpr int s_onlineTimeoutMs = 20000;
-
-/** Agent-side text messages of a sandbox conversation, in sequence order. */
-QStringList agentTexts(const Sandbox::StateModel *model, const QString &conversationId)
-{
-    QStringList texts;
-    const Sandbox::Conversation *conversation = model->conversation(conversationId);
-    if (!conversation) {
-        return texts;
-    }
-    for (const Sandbox::Message &message : conversation->messages) {
-        if (message.fromAgent && message.event.value(QStringLiteral("type")).toString() == QLatin1String("ContentEvent")) {
-            texts.append(message.event.value(QStringLiteral("message")).toString());
-        }
-    }
-    return texts;
-}
-
-bool hasParticipant(const Sandbox::StateModel *model, const QString &conversationId, const QString &userId)
-{
-    const Sandbox::Conversation *conversation = model->conversation(conversationId);
-    if (!conversation) {
-        return false;
-    }
-    for (const auto &participant : conversation->participants) {
-        if (participant.id == userId || participant.id.endsWith(QLatin1Char('.') + userId)) {
-            return true;
-        }
-    }
-    return false;
-}
-} // namespace
+using Switchboard::Test::agentTexts;
+using Switchboard::Test::hasParticipant;
 
 class TestConnectorE2E : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Rig
-    {
-        QTemporaryDir dir;
-        std::unique_ptr<SandboxLauncher> sandbox;
-        std::unique_ptr<Storage::TranscriptStore> store;
-        std::unique_ptr<EventLog> eventLog;
-        std::unique_ptr<ConnectorSession> session;
-        Storage::IntegrationDefinition definition;
-    };
+    using Rig = Test::ConnectorRig;
 
-    std::unique_ptr<Rig> makeRig(const std::function<void(Storage::IntegrationDefinition &)> &adjust = {})
+    static std::unique_ptr<Rig> makeRig(const std::function<void(Storage::IntegrationDefinition &)> &adjust = {})
     {
         auto rig = std::make_unique<Rig>();
-        if (!rig->dir.isValid()) {
-            return nullptr;
-        }
-        SandboxLauncher::Options options;
-        options.stateDir = rig->dir.filePath(QStringLiteral("sandbox"));
-        rig->sandbox = std::make_unique<SandboxLauncher>(options);
-        const Result<Success> started = rig->sandbox->start();
-        if (!started) {
-            qWarning("sandbox: %s", qPrintable(started.error().message));
-            return nullptr;
-        }
-        Storage::TranscriptStore::Options storeOptions;
-        storeOptions.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
-        rig->store = std::make_unique<Storage::TranscriptStore>(storeOptions);
-        if (!rig->store->openAndWait()) {
-            return nullptr;
-        }
-        rig->eventLog = std::make_unique<EventLog>();
-        rig->definition = rig->sandbox->messagingIntegration();
-        rig->definition.delivery.requestTimeoutMs = 3000;
+        Rig::Options options;
         if (adjust) {
-            adjust(rig->definition);
+            options.adjust = [adjust](Rig &, Storage::IntegrationDefinition &definition) { adjust(definition); };
         }
-        rig->session = startSession(*rig);
-        return rig;
-    }
-
-    std::unique_ptr<ConnectorSession> startSession(Rig &rig)
-    {
-        SessionEnvironment environment;
-        environment.store = rig.store.get();
-        environment.eventLog = rig.eventLog.get();
-        environment.retryPauseMs = 10;
-        environment.probeIntervalMs = 500;
-        environment.livePersonDelayDivisor = 10;
-        std::unique_ptr<ConnectorSession> session(
-            SessionFactory::create(rig.definition, rig.sandbox->messagingSecrets(), environment));
-        session->start();
-        return session;
-    }
-
-    static bool waitOnline(ConnectorSession *session)
-    {
-        return QTest::qWaitFor([session] { return session->status().state == SessionState::Online; },
-                               s_onlineTimeoutMs);
-    }
-
-    static QString botUserId(const Rig &rig)
-    {
-        return rig.sandbox->emulator()->config().agents.first().userId;
-    }
-
-    static QString startConversation(Rig &rig, const QString &firstText)
-    {
-        Sandbox::StateModel *model = rig.sandbox->emulator()->model();
-        const Sandbox::Consumer consumer = model->createConsumer();
-        const Result<QString> conversation =
-            model->createConversation(consumer.id, rig.definition.routing.botSkillId, Sandbox::Channel::Messaging);
-        if (!conversation) {
-            return QString();
-        }
-        if (!firstText.isEmpty()) {
-            (void)model->consumerText(conversation.value(), firstText);
-        }
-        return conversation.value();
-    }
-
-    static void stopSession(Rig &rig)
-    {
-        if (!rig.session) {
-            return;
-        }
-        rig.session->stop();
-        ConnectorSession *session = rig.session.get();
-        QVERIFY(QTest::qWaitFor([session] { return session->status().state == SessionState::Stopped; }, 10000));
-        rig.session.reset();
+        return rig->setUp(options) ? std::move(rig) : nullptr;
     }
 
 private Q_SLOTS:
@@ -176,7 +64,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
 
         constexpr int consumers = 50;
@@ -196,7 +84,7 @@ private Q_SLOTS:
                     }
                 });
         for (int i = 0; i < consumers; ++i) {
-            const QString id = startConversation(*rig, QString());
+            const QString id = rig->startConversation(QString());
             QVERIFY(!id.isEmpty());
             sent.insert(id, 1);
             QVERIFY(model->consumerText(id, QStringLiteral("m1")).ok());
@@ -219,7 +107,7 @@ private Q_SLOTS:
         }
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
         QTRY_COMPARE(rig->session->counters().consumerMessages, qint64(consumers * messages));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
         QCOMPARE(rig->store->messageCount().value() >= consumers * messages * 2, true);
     }
 
@@ -227,11 +115,11 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("please escalate me"));
+        const QString id = rig->startConversation(QStringLiteral("please escalate me"));
         QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(!hasParticipant(model, id, botUserId(*rig)), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!hasParticipant(model, id, rig->botUserId()), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 for (const auto &c : rig->session->conversations()) {
@@ -242,16 +130,16 @@ private Q_SLOTS:
                 return false;
             }(),
             5000);
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void manualEscalationWithHandoffText()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        const QString id = rig->startConversation(QStringLiteral("hello"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!rig->session->conversations().isEmpty(), 5000);
 
@@ -263,7 +151,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).toBool(), true);
         QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId);
         QVERIFY(agentTexts(model, id).contains(QStringLiteral("Connecting you with a colleague.")));
-        QVERIFY(!hasParticipant(model, id, botUserId(*rig)));
+        QVERIFY(!hasParticipant(model, id, rig->botUserId()));
 
         // The transcript store has the escalation with its cause.
         QTRY_VERIFY_WITH_TIMEOUT(rig->store->flushAndWait(), 5000);
@@ -271,16 +159,16 @@ private Q_SLOTS:
         QVERIFY(transcript.ok());
         QCOMPARE(transcript.value().escalations.size(), 1);
         QCOMPARE(transcript.value().escalations.first().cause, QStringLiteral("operator"));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void loopGuardRefusesTheBotsOwnSkill()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        const QString id = rig->startConversation(QStringLiteral("hello"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         QSignalSpy finished(rig->session.get(), &ConnectorSession::escalationFinished);
         rig->session->escalate(EscalationRequest{id, rig->definition.routing.botSkillId, QStringLiteral("test"), {}});
@@ -288,21 +176,21 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(1).toBool(), false);
         QVERIFY(finished.first().at(2).toString().contains(QStringLiteral("loop")));
         QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.botSkillId);
-        QVERIFY(hasParticipant(model, id, botUserId(*rig)));
-        stopSession(*rig);
+        QVERIFY(hasParticipant(model, id, rig->botUserId()));
+        QVERIFY(rig->stopSession());
     }
 
     void failingBotEscalatesAutomatically()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::DemoBotBehaviour behaviour;
         behaviour.mode = Sandbox::DemoBotBehaviour::Mode::Fail5xx;
         behaviour.status = 503;
         rig->sandbox->customEndpointBot()->setBehaviour(behaviour);
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        const QString id = rig->startConversation(QStringLiteral("hello"));
         QTRY_COMPARE_WITH_TIMEOUT(model->conversation(id)->skillId, rig->definition.routing.fallbackSkillId, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -315,7 +203,7 @@ private Q_SLOTS:
             }(),
             5000);
         QVERIFY(agentTexts(model, id).isEmpty());
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void noFallbackSkillAlertsInsteadOfTransferring()
@@ -325,27 +213,27 @@ private Q_SLOTS:
             definition.routing.fallbackSkillName.clear();
         });
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         QSignalSpy alerts(rig->session.get(), &ConnectorSession::alertRaised);
         Sandbox::DemoBotBehaviour behaviour;
         behaviour.mode = Sandbox::DemoBotBehaviour::Mode::Malformed;
         rig->sandbox->customEndpointBot()->setBehaviour(behaviour);
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("hello"));
+        const QString id = rig->startConversation(QStringLiteral("hello"));
         QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, 20000);
         QVERIFY(alerts.first().first().toString().contains(id));
         QCOMPARE(model->conversation(id)->skillId, rig->definition.routing.botSkillId);
-        QVERIFY(hasParticipant(model, id, botUserId(*rig)));
-        stopSession(*rig);
+        QVERIFY(hasParticipant(model, id, rig->botUserId()));
+        QVERIFY(rig->stopSession());
     }
 
     void hopInspectorShowsEveryHopWithItsPayload()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("inspect me"));
+        const QString id = rig->startConversation(QStringLiteral("inspect me"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         QVERIFY(rig->store->flushAndWait());
 
@@ -373,16 +261,16 @@ private Q_SLOTS:
         QVERIFY2(payloads.value(QStringLiteral("lp_in")).contains("inspect me"), payloads.value(QStringLiteral("lp_in")).constData());
         QVERIFY(payloads.value(QStringLiteral("bot_out")).contains("inspect me"));
         QVERIFY(payloads.value(QStringLiteral("lp_out")).contains("echo: inspect me"));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void droppedSocketsLoseNothingAndDuplicateNothing()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("a1"));
+        const QString id = rig->startConversation(QStringLiteral("a1"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         // The connector has the answer to its publish of "echo: a1", not only the sandbox the message:
         // a drop before that answer leaves the send ambiguous, which escalates by design (at most once).
@@ -397,7 +285,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("echo: a1"), QStringLiteral("echo: a2"), QStringLiteral("echo: a3"),
                               QStringLiteral("echo: a4"), QStringLiteral("echo: a5")}));
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void faultsDuringTrafficLoseAndDuplicateNothing_data()
@@ -416,10 +304,10 @@ private Q_SLOTS:
         QFETCH(QString, fault);
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
         Sandbox::FaultInjector *faults = rig->sandbox->emulator()->faults();
-        const QString id = startConversation(*rig, QStringLiteral("f1"));
+        const QString id = rig->startConversation(QStringLiteral("f1"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(rig->session->counters().botReplies, qint64(1), 15000); // see droppedSockets…
         const QJsonObject object = QJsonDocument::fromJson(fault.toUtf8()).object();
@@ -438,14 +326,14 @@ private Q_SLOTS:
                               QStringLiteral("echo: f4")}));
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
         QCOMPARE(rig->session->status().state, SessionState::Online);
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void kickedSessionStopsWithoutALoginFight()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString loginName = rig->sandbox->emulator()->config().agents.first().loginName;
         QVERIFY(rig->sandbox->emulator()
                     ->faults()
@@ -456,29 +344,29 @@ private Q_SLOTS:
         QVERIFY(rig->session->status().reason.contains(QStringLiteral("elsewhere")));
         // No automatic login afterwards: the state stays Kicked.
         QVERIFY(!QTest::qWaitFor([&] { return rig->session->status().state != SessionState::Kicked; }, 1500));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 
     void restartResumesWithoutDuplicates()
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         Sandbox::StateModel *model = rig->sandbox->emulator()->model();
-        const QString id = startConversation(*rig, QStringLiteral("r1"));
+        const QString id = rig->startConversation(QStringLiteral("r1"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
         // While the connector is down the consumer writes twice; a new session (same store)
         // picks the conversation up, answers both once, and does not answer r1 again.
         QVERIFY(model->consumerText(id, QStringLiteral("r2")).ok());
         QVERIFY(model->consumerText(id, QStringLiteral("r3")).ok());
-        rig->session = startSession(*rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        rig->session = rig->startSession(rig->definition, rig->secrets);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 3, 30000);
         QCOMPARE(agentTexts(model, id),
                  (QStringList{QStringLiteral("echo: r1"), QStringLiteral("echo: r2"), QStringLiteral("echo: r3")}));
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
-        stopSession(*rig);
+        QVERIFY(rig->stopSession());
     }
 };
 

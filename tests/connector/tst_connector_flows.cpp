@@ -11,7 +11,7 @@
 // - metadata both ways: ExternalId on cards and on clicks, BotResponse, encodedMetadata (≤ 5 KB),
 //   ActionReason/EscalationSummary/BotResponse on the transfer request.
 #include "../sandbox/SandboxTestClient.h"
-#include "SandboxLauncher.h"
+#include "ConnectorRig.h"
 #include "connector/ConnectorSession.h"
 #include "connector/EventLog.h"
 #include "connector/SessionFactory.h"
@@ -34,7 +34,6 @@ using namespace Switchboard::Connector;
 
 namespace
 {
-constexpr int s_onlineTimeoutMs = 20000;
 constexpr int s_flowTimeoutMs = 15000;
 
 QString str(const QJsonObject &object, const char *key)
@@ -130,49 +129,27 @@ class TestConnectorFlows : public QObject
     Q_OBJECT
 
 private:
-    struct Rig
+    /** The shared rig plus the control API client and the survey bot's session. */
+    struct Rig : Test::ConnectorRig
     {
-        QTemporaryDir dir;
-        std::unique_ptr<SandboxLauncher> sandbox;
-        std::unique_ptr<Storage::TranscriptStore> store;
-        std::unique_ptr<EventLog> eventLog;
         std::unique_ptr<Test::HttpClient> control;
-        std::unique_ptr<ConnectorSession> session;
         std::unique_ptr<ConnectorSession> survey;
-        Storage::IntegrationDefinition definition;
     };
 
     using Adjust = std::function<void(Storage::IntegrationDefinition &, const QJsonObject &bots)>;
 
-    std::unique_ptr<Rig> makeRig(const Adjust &adjust = {})
+    static std::unique_ptr<Rig> makeRig(const Adjust &adjust = {})
     {
         auto rig = std::make_unique<Rig>();
-        if (!rig->dir.isValid()) {
-            return nullptr;
-        }
-        SandboxLauncher::Options options;
-        options.stateDir = rig->dir.filePath(QStringLiteral("sandbox"));
-        rig->sandbox = std::make_unique<SandboxLauncher>(options);
-        const Result<Success> started = rig->sandbox->start();
-        if (!started) {
-            qWarning("sandbox: %s", qPrintable(started.error().message));
-            return nullptr;
-        }
-        Storage::TranscriptStore::Options storeOptions;
-        storeOptions.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
-        rig->store = std::make_unique<Storage::TranscriptStore>(storeOptions);
-        if (!rig->store->openAndWait()) {
-            return nullptr;
-        }
-        rig->eventLog = std::make_unique<EventLog>();
-        rig->control = std::make_unique<Test::HttpClient>(*rig->sandbox->emulator());
-        rig->definition = rig->sandbox->messagingIntegration();
-        rig->definition.delivery.requestTimeoutMs = 3000;
-        if (adjust) {
-            adjust(rig->definition, bots(*rig));
-        }
-        rig->session = startSession(*rig, rig->definition, rig->sandbox->messagingSecrets());
-        return rig;
+        Rig *raw = rig.get();
+        Test::ConnectorRig::Options options;
+        options.adjust = [raw, adjust](Test::ConnectorRig &, Storage::IntegrationDefinition &definition) {
+            raw->control = std::make_unique<Test::HttpClient>(*raw->sandbox->emulator());
+            if (adjust) {
+                adjust(definition, bots(*raw));
+            }
+        };
+        return rig->setUp(options) ? std::move(rig) : nullptr;
     }
 
     /** The demo bots as the sandbox's JSON line describes them (what an operator reads). */
@@ -180,20 +157,6 @@ private:
     {
         const Test::HttpReply info = rig.control->get(QStringLiteral("/sandbox/info"));
         return info.json().value(QStringLiteral("bots")).toObject();
-    }
-
-    std::unique_ptr<ConnectorSession>
-    startSession(Rig &rig, const Storage::IntegrationDefinition &definition, const SessionSecrets &secrets)
-    {
-        SessionEnvironment environment;
-        environment.store = rig.store.get();
-        environment.eventLog = rig.eventLog.get();
-        environment.retryPauseMs = 10;
-        environment.probeIntervalMs = 500;
-        environment.livePersonDelayDivisor = 10;
-        std::unique_ptr<ConnectorSession> session(SessionFactory::create(definition, secrets, environment));
-        session->start();
-        return session;
     }
 
     /** The survey integration: the sandbox's survey-bot user (skill "survey") joined to the survey demo bot. */
@@ -213,13 +176,7 @@ private:
         definition.delivery.requestTimeoutMs = 3000;
         SessionSecrets secrets = rig.sandbox->messagingSecrets();
         secrets.loginPassword = agent.password;
-        rig.survey = startSession(rig, definition, secrets);
-    }
-
-    static bool waitOnline(ConnectorSession *session)
-    {
-        return QTest::qWaitFor([session] { return session->status().state == SessionState::Online; },
-                               s_onlineTimeoutMs);
+        rig.survey = rig.startSession(definition, secrets);
     }
 
     static QString startConversation(Rig &rig, const QString &firstText)
@@ -305,7 +262,7 @@ private Q_SLOTS:
         // each transfer still names its own conversation in BotResponse.externalConversationId.
         auto rig = routingRig(this);
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString first = startConversation(*rig, QStringLiteral("I have a question about my billing"));
         const QString second = startConversation(*rig, QStringLiteral("Another question about my billing"));
         QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
@@ -331,7 +288,7 @@ private Q_SLOTS:
         auto rig = routingRig(this);
         QVERIFY(rig);
         QCOMPARE(rig->definition.bot.botId, QStringLiteral("switchboard-routing-bot"));
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("I have a question about my billing"));
         QVERIFY(!id.isEmpty());
 
@@ -385,7 +342,7 @@ private Q_SLOTS:
     {
         auto rig = routingRig(this);
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("what is the weather"));
         QTRY_COMPARE_WITH_TIMEOUT(agentTexts(conversation(*rig, id)).size(), 2, s_flowTimeoutMs);
         QVERIFY(agentTexts(conversation(*rig, id)).at(1).startsWith(QStringLiteral("Sorry, I did not understand")));
@@ -408,7 +365,7 @@ private Q_SLOTS:
         QCOMPARE(set.status, 200);
         QCOMPARE(set.jsonArray().size(), 1);
         QCOMPARE(rig->sandbox->customEndpointBot()->routingRules().first().keyword, QStringLiteral("sales"));
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("sales please"));
         QTRY_COMPARE_WITH_TIMEOUT(str(conversation(*rig, id), "skillId"), QStringLiteral("1002"), s_flowTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -434,7 +391,7 @@ private Q_SLOTS:
         auto rig = routingRig(this, false);
         QVERIFY(rig);
         rig->sandbox->customEndpointBot()->setRoutingRules({{QStringLiteral("sales"), QStringLiteral("sales-team")}});
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         QSignalSpy alerts(rig->session.get(), &ConnectorSession::alertRaised);
         const QString id = startConversation(*rig, QStringLiteral("sales please"));
         QTRY_VERIFY_WITH_TIMEOUT(alerts.count() >= 1, s_flowTimeoutMs);
@@ -455,8 +412,8 @@ private Q_SLOTS:
         QVERIFY(rig);
         startSurveySession(*rig);
         QVERIFY(rig->survey);
-        QVERIFY(waitOnline(rig->session.get()));
-        QVERIFY(waitOnline(rig->survey.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->survey.get()));
         const QString id = startConversation(*rig, QStringLiteral("hello"));
         QTRY_COMPARE_WITH_TIMEOUT(
             agentTexts(conversation(*rig, id)), QStringList{QStringLiteral("echo: hello")}, s_flowTimeoutMs);
@@ -525,7 +482,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("close now, no survey"));
         QTRY_COMPARE_WITH_TIMEOUT(str(conversation(*rig, id), "state"), QStringLiteral("CLOSE"), s_flowTimeoutMs);
         const QJsonObject after = conversation(*rig, id);
@@ -548,7 +505,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("show me a broken card"));
         const QString path = QStringLiteral("$.response[1].data.structuredContent.elements[1].url");
         QTRY_VERIFY_WITH_TIMEOUT(hasEvent(rig->eventLog.get(), QStringLiteral("bot.sc_invalid"), path),
@@ -573,7 +530,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("structured content please"));
         QTRY_COMPARE_WITH_TIMEOUT(agentMessages(conversation(*rig, id)).size(), 1, s_flowTimeoutMs);
         const QJsonObject card = agentMessages(conversation(*rig, id)).first();
@@ -612,7 +569,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("quick replies"));
         QTRY_COMPARE_WITH_TIMEOUT(agentMessages(conversation(*rig, id)).size(), 1, s_flowTimeoutMs);
         const QJsonObject message = agentMessages(conversation(*rig, id)).first();
@@ -639,7 +596,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("metadata"));
         QTRY_COMPARE_WITH_TIMEOUT(agentMessages(conversation(*rig, id)).size(), 1, s_flowTimeoutMs);
         const QJsonObject message = agentMessages(conversation(*rig, id)).first();
@@ -661,7 +618,7 @@ private Q_SLOTS:
     {
         auto rig = makeRig();
         QVERIFY(rig);
-        QVERIFY(waitOnline(rig->session.get()));
+        QVERIFY(Rig::waitOnline(rig->session.get()));
         const QString id = startConversation(*rig, QStringLiteral("big metadata"));
         QTRY_VERIFY_WITH_TIMEOUT(hasEvent(rig->eventLog.get(),
                                           QStringLiteral("bot.encoded_metadata_too_large"),
