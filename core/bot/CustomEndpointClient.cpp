@@ -66,6 +66,12 @@ struct CustomEndpointClient::Job
      * the parsed raw event it embeds, and thousands of jobs may wait behind a slow bot.
      */
     QByteArray eventBody;
+    /**
+     * How long it waited in the backlog, not yet charged: its first request's timeout is that much
+     * shorter, as when requests waited in HttpClient's queue — so a hung bot fails a backlog within
+     * one timeout (and the engine escalates), not one batch of active deliveries after another.
+     */
+    qint64 backlogWaitMs = 0;
     bool recreated = false;
     bool tokenRetried = false;
     /** Holds one of the client's active-delivery slots (from startNext() until finishJob()). */
@@ -443,6 +449,16 @@ QJsonObject CustomEndpointClient::conversationBody(const BotEvent &event, bool w
     return body;
 }
 
+HttpRequest CustomEndpointClient::chargeBacklogWait(Job *job, HttpRequest request)
+{
+    if (job && job->backlogWaitMs > 0) {
+        // At least 1 ms: a wait longer than the timeout fails the attempt at once, as a timeout.
+        request.timeoutMs = int(std::max<qint64>(1, request.timeoutMs - job->backlogWaitMs));
+        job->backlogWaitMs = 0;
+    }
+    return request;
+}
+
 HttpRequest CustomEndpointClient::makeRequest(const QByteArray &method,
                                               const QByteArray &url,
                                               const QByteArray &body,
@@ -515,7 +531,7 @@ void CustomEndpointClient::sendEvent(const BotEvent &event)
     const QString &conversationId = event.conversationId;
     if (const auto backlogged = m_backlogged.find(conversationId); backlogged != m_backlogged.end()) {
         // Behind this conversation's deliveries that wait in the backlog.
-        m_backlog->push(deliveryRecord(*job));
+        m_backlog->push(deliveryRecord(*job, m_clock.monotonicMs()));
         ++*backlogged;
         ++m_backlogDeliveries;
         return;
@@ -531,12 +547,12 @@ void CustomEndpointClient::sendEvent(const BotEvent &event)
         startNext(conversationId);
         return;
     }
-    m_backlog->push(deliveryRecord(*job));
+    m_backlog->push(deliveryRecord(*job, m_clock.monotonicMs()));
     m_backlogged.insert(conversationId, 1);
     ++m_backlogDeliveries;
 }
 
-QByteArray CustomEndpointClient::deliveryRecord(const Job &job)
+QByteArray CustomEndpointClient::deliveryRecord(const Job &job, qint64 enqueuedAtMs)
 {
     const BotEvent &e = job.event;
     QByteArray record;
@@ -545,7 +561,7 @@ QByteArray CustomEndpointClient::deliveryRecord(const Job &job)
     out.setVersion(QDataStream::Qt_6_4);
     out << quint8(BacklogRecord::Delivery) << e.deliveryId << e.constituentDeliveryIds << qint32(e.type)
         << e.conversationId << e.dialogId << e.consumerId << e.sequence << e.timestampMs << e.text << e.content
-        << e.context << e.sdes << job.eventBody;
+        << e.context << e.sdes << job.eventBody << enqueuedAtMs;
     return record;
 }
 
@@ -571,8 +587,10 @@ void CustomEndpointClient::pumpBacklog()
         auto job = std::make_shared<Job>();
         BotEvent &e = job->event;
         qint32 type = 0;
+        qint64 enqueuedAtMs = 0;
         in >> e.deliveryId >> e.constituentDeliveryIds >> type >> e.conversationId >> e.dialogId >> e.consumerId >>
-            e.sequence >> e.timestampMs >> e.text >> e.content >> e.context >> e.sdes >> job->eventBody;
+            e.sequence >> e.timestampMs >> e.text >> e.content >> e.context >> e.sdes >> job->eventBody >> enqueuedAtMs;
+        job->backlogWaitMs = std::max<qint64>(0, m_clock.monotonicMs() - enqueuedAtMs);
         e.type = static_cast<EventType>(type);
         job->generation = m_generation;
         --m_backlogDeliveries;
@@ -646,7 +664,7 @@ void CustomEndpointClient::createConversation(const std::shared_ptr<Job> &job)
     std::weak_ptr<Job> weak = job;
     params.makeRequest = [this, weak, url, body] {
         auto job = weak.lock();
-        return makeRequest("PUT", url, body, job ? job->token : QByteArray());
+        return chargeBacklogWait(job.get(), makeRequest("PUT", url, body, job ? job->token : QByteArray()));
     };
     params.onRetriedHop = [this](const HopRecord &hop) { Q_EMIT attemptFinished(hop); };
     params.onDone = [this, weak](const HttpResponse &response, const HopRecord &hop) {
@@ -694,7 +712,7 @@ void CustomEndpointClient::postEvent(const std::shared_ptr<Job> &job)
     std::weak_ptr<Job> weak = job;
     params.makeRequest = [this, weak, url, body] {
         auto job = weak.lock();
-        return makeRequest("POST", url, body, job ? job->token : QByteArray());
+        return chargeBacklogWait(job.get(), makeRequest("POST", url, body, job ? job->token : QByteArray()));
     };
     params.onRetriedHop = [this](const HopRecord &hop) { Q_EMIT attemptFinished(hop); };
     params.onDone = [this, weak](const HttpResponse &response, const HopRecord &doneHop) {

@@ -128,7 +128,7 @@ private:
     class Backlog;
     bool hasFreeSlot() const;
     /** A waiting delivery as one compact record (see Backlog). */
-    static QByteArray deliveryRecord(const Job &job);
+    static QByteArray deliveryRecord(const Job &job, qint64 enqueuedAtMs);
     /** Starts backlog entries (waiting deliveries, conversations ready to go on) while slots are free. */
     void pumpBacklog();
     void startNext(const QString &conversationId);
@@ -141,6 +141,8 @@ private:
     bool isCurrent(const std::shared_ptr<Job> &job) const;
     HttpRequest
     makeRequest(const QByteArray &method, const QByteArray &url, const QByteArray &body, const QByteArray &token) const;
+    /** @p request with the job's not yet charged backlog wait taken off its timeout (see Job). */
+    static HttpRequest chargeBacklogWait(Job *job, HttpRequest request);
     void getJson(HopOperation operation,
                  const QByteArray &url,
                  std::function<void(const HttpResponse &, const HopRecord &)> done,

@@ -7,6 +7,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Switchboard::Bot
 {
 
@@ -64,7 +66,10 @@ void RetryingRequest::attempt()
     }
     ++m_attempt;
     HttpRequest request = m_params.makeRequest();
-    request.timeoutMs = m_params.policy.timeoutMs;
+    // The policy's timeout; a request may ask for less (CustomEndpointClient charges the time a
+    // delivery waited in its backlog to its first request), never for more.
+    request.timeoutMs = request.timeoutMs > 0 ? std::min(request.timeoutMs, m_params.policy.timeoutMs)
+                                              : m_params.policy.timeoutMs;
     m_lastRequestBody = request.body;
     m_lastUrl = request.url;
     m_params.hopTemplate.method = request.method;

@@ -215,6 +215,7 @@ private Q_SLOTS:
     void perConversationOrder();
     void backlogWaitsAsCompactRecords();
     void backlogRespectsConversationOrderAndFailures();
+    void backlogWaitCountsAgainstTheTimeout();
     void burstsCombined();
     void stateProbe_data();
     void stateProbe();
@@ -887,6 +888,41 @@ void tst_CustomEndpointClient::backlogWaitsAsCompactRecords()
     QCOMPARE(failed.size(), 0);
     QCOMPARE(client.pendingCount(), 0);
     QCOMPARE(client.activeDeliveryCount(), 0);
+}
+
+void tst_CustomEndpointClient::backlogWaitCountsAgainstTheTimeout()
+{
+    // Waiting in the backlog counts against the first request's timeout, as waiting in
+    // HttpClient's queue did: behind a hung bot a backlog fails within one timeout (and the engine
+    // escalates) instead of one batch of active deliveries after another. Here the second delivery
+    // waited longer than its 60 s timeout, so it fails at once — long before 60 s.
+    FakeClock clock;
+    TestBot bot(clock);
+    QList<MiniResponder> held;
+    bot.eventSteps = {[&held](const MiniRequest &, MiniResponder &r) { held.append(r); }};
+    // conv-0's PUT is answered; conv-1's first request (its PUT) meets a bot that no longer answers.
+    bot.putSteps = {[](const MiniRequest &, MiniResponder &r) { r.send(204); }, silence()};
+    HttpClient http;
+    CustomEndpointConfig config = configFor(bot);
+    config.staticBearerToken = "static-token";
+    bot.validToken = "static-token";
+    config.maxActiveDeliveries = 1;
+    config.retry.timeoutMs = 60000;
+    config.retry.maxAttempts = 1;
+    CustomEndpointClient client(config, &http, clock);
+    QSignalSpy replied(&client, &BotClient::replied);
+    QSignalSpy failed(&client, &BotClient::deliveryFailed);
+    client.deliver(textEvent(QStringLiteral("d0"), QStringLiteral("conv-0")));
+    client.deliver(textEvent(QStringLiteral("d1"), QStringLiteral("conv-1")));
+    QCOMPARE(client.waitingDeliveryCount(), 1);
+    QTRY_COMPARE(held.size(), 1);
+    clock.advance(61000);
+    held[0].send(200, s_okReply);
+    QTRY_COMPARE(replied.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("d1"));
+    QCOMPARE(failed.first().at(1).value<BotError>().code, QStringLiteral("bot.timeout"));
+    QCOMPARE(client.pendingCount(), 0);
 }
 
 void tst_CustomEndpointClient::backlogRespectsConversationOrderAndFailures()
