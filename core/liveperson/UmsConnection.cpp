@@ -135,17 +135,10 @@ QString UmsConnection::request(const QString &type,
                                const QJsonArray &metadata,
                                const QString &encodedMetadata)
 {
-    if (!isOpen()) {
-        CommandResult result;
-        result.error = makeError(ApiErrorKind::NotConnected, tr("The LivePerson connection is not open."));
-        completeLater(std::move(callback), result);
-        return {};
+    const QString id = beginRequest(type, std::move(callback), true);
+    if (!id.isEmpty()) {
+        sendFrame(type, id, Ums::buildRequest(id, type, body, metadata, encodedMetadata));
     }
-    const QString id = u"sb-"_s + m_idPrefix + u'-' + QString::number(m_nextId++);
-    m_pending.insert(id, Pending{std::move(callback), m_sinceStart.elapsed(), type, true});
-    const QByteArray frame = Ums::buildRequest(id, type, body, metadata, encodedMetadata);
-    qCDebug(lcLivePerson) << "UMS →" << type << id << frame.size() << "bytes";
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
     return id;
 }
 
@@ -156,6 +149,15 @@ QString UmsConnection::requestJson(const QString &type,
                                    const QJsonArray &metadata,
                                    const QString &encodedMetadata)
 {
+    const QString id = beginRequest(type, std::move(callback), wantBody);
+    if (!id.isEmpty()) {
+        sendFrame(type, id, Ums::buildRequestJson(id, type, bodyJson, metadata, encodedMetadata));
+    }
+    return id;
+}
+
+QString UmsConnection::beginRequest(const QString &type, ResponseCallback callback, bool wantBody)
+{
     if (!isOpen()) {
         CommandResult result;
         result.error = makeError(ApiErrorKind::NotConnected, tr("The LivePerson connection is not open."));
@@ -164,10 +166,13 @@ QString UmsConnection::requestJson(const QString &type,
     }
     const QString id = u"sb-"_s + m_idPrefix + u'-' + QString::number(m_nextId++);
     m_pending.insert(id, Pending{std::move(callback), m_sinceStart.elapsed(), type, wantBody});
-    const QByteArray frame = Ums::buildRequestJson(id, type, bodyJson, metadata, encodedMetadata);
+    return id;
+}
+
+void UmsConnection::sendFrame(const QString &type, const QString &id, const QByteArray &frame)
+{
     qCDebug(lcLivePerson) << "UMS →" << type << id << frame.size() << "bytes";
     m_socket->sendTextMessage(QString::fromUtf8(frame));
-    return id;
 }
 
 int UmsConnection::pendingRequestCount() const

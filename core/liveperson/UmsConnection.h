@@ -167,6 +167,9 @@ private:
     void sendClock();
     void failAllPending(const ApiError &error);
     void completeLater(ResponseCallback callback, const CommandResult &result);
+    /** A new request id with @p callback pending; empty (and the callback failed later) when closed. */
+    QString beginRequest(const QString &type, ResponseCallback callback, bool wantBody);
+    void sendFrame(const QString &type, const QString &id, const QByteArray &frame);
     void markAlive();
 
     Options m_options;
