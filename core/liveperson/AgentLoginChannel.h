@@ -191,10 +191,6 @@ protected:
         m_failures = 0;
         m_reconnects = 0;
     }
-    int reconnects() const
-    {
-        return m_reconnects;
-    }
     void clearNextAttempt()
     {
         m_status.nextAttemptAt = {};
