@@ -19,9 +19,10 @@ namespace Switchboard::Bot
 namespace
 {
 
+// lupdate takes a tr() call's context from the scope it is written in: namespace scope here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Switchboard::Bot::ReplyParser", text);
+    return QCoreApplication::translate("Switchboard::Bot", text);
 }
 
 QString child(const QString &path, const char *key)

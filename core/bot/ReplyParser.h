@@ -4,6 +4,7 @@
 
 #include "BotTypes.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace Switchboard::Bot
@@ -47,6 +48,8 @@ struct ReplyParseResult
  */
 class ReplyParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(Switchboard::Bot::ReplyParser)
+
 public:
     struct Options
     {

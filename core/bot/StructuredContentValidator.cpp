@@ -19,9 +19,10 @@ namespace
 const QString s_embeddedDir = QStringLiteral(":/schemas/structured-content");
 const QString s_embeddedBase = QStringLiteral("qrc:/schemas/structured-content/");
 
+// lupdate takes a tr() call's context from the scope it is written in: namespace scope here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Switchboard::Bot::StructuredContentValidator", text);
+    return QCoreApplication::translate("Switchboard::Bot", text);
 }
 
 // Element types json-pollock knows; used only when the schema is not in the build.

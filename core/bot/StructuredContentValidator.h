@@ -5,6 +5,7 @@
 #include "BotTypes.h"
 #include "JsonSchemaValidator.h"
 
+#include <QCoreApplication>
 #include <memory>
 
 namespace Switchboard::Bot
@@ -28,6 +29,8 @@ namespace Switchboard::Bot
  */
 class StructuredContentValidator final
 {
+    Q_DECLARE_TR_FUNCTIONS(Switchboard::Bot::StructuredContentValidator)
+
 public:
     /** Uses the embedded schema (or none). */
     StructuredContentValidator();

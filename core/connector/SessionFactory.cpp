@@ -87,7 +87,10 @@ struct SecretReader : std::enable_shared_from_this<SecretReader>
             if (!result.ok()) {
                 self->done(Result<SessionSecrets>::failure(
                     QStringLiteral("storage.secret_missing"),
-                    tr("The secret “%1” of integration “%2” could not be read (keychain entry “%3”): %4")
+                    // Explicit context: lupdate would file a tr() here under SecretReader.
+                    QCoreApplication::translate(
+                        "Switchboard::Connector::SessionFactory",
+                        "The secret “%1” of integration “%2” could not be read (keychain entry “%3”): %4")
                         .arg(field, self->definition.name, key, result.errorMessage)));
                 return;
             }

@@ -23,9 +23,10 @@ namespace Switchboard::LivePerson
 
 namespace
 {
+// lupdate takes a tr() call's context from the scope it is written in: namespace scope here.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Switchboard::LivePerson::LivePersonHttp", text);
+    return QCoreApplication::translate("Switchboard::LivePerson", text);
 }
 
 class SessionCookieJar final : public QNetworkCookieJar

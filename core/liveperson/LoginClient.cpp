@@ -19,9 +19,10 @@ namespace Switchboard::LivePerson
 
 namespace
 {
+// lupdate takes a tr() call's context from the scope it is written in: AgentCredentials' members.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Switchboard::LivePerson::LoginClient", text);
+    return QCoreApplication::translate("Switchboard::LivePerson::AgentCredentials", text);
 }
 
 template <typename T>

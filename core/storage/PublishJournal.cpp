@@ -16,7 +16,7 @@ namespace
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Switchboard::Storage::PublishJournal", text);
+    return QCoreApplication::translate("Switchboard::Storage::Detail::PublishJournal", text);
 }
 
 bool fitsOnALine(const QString &field)

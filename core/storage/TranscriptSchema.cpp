@@ -25,8 +25,10 @@ VoidResult exec(const QSqlDatabase &db, const QString &statement)
 {
     QSqlQuery query(db);
     if (!query.exec(statement)) {
+        // Explicit context: lupdate would file a tr() at namespace scope under Switchboard::Storage.
         return Error{u"storage.transcript_schema"_s,
-                     tr("The transcript database rejected a schema statement (%1): %2")
+                     QCoreApplication::translate("Switchboard::Storage::TranscriptSchema",
+                                                 "The transcript database rejected a schema statement (%1): %2")
                          .arg(statement.simplified().left(80), query.lastError().text())};
     }
     return Success{};
