@@ -838,12 +838,20 @@ RequestId MessagingAgentChannel::publish(const QString &what,
         const auto it = m_conversations.constFind(conversationId);
         dialog = it == m_conversations.constEnd() ? conversationId : it->info.activeDialogId();
     }
-    return runCommand(what,
-                      Ums::Type::PublishEvent,
-                      Ums::publishEventBodyJson(dialog, *event, options.audience),
-                      std::move(done),
-                      options.metadata,
-                      options.encodedMetadata);
+    const RequestId id = runCommand(what,
+                                    Ums::Type::PublishEvent,
+                                    Ums::publishEventBodyJson(dialog, *event, options.audience),
+                                    std::move(done),
+                                    options.metadata,
+                                    options.encodedMetadata);
+    // A bot reply is recorded as published (the publication journal, at most once) just before
+    // this call. Written on QSslSocket's queued flush, the frame would leave one event-loop turn
+    // later — under load long enough for a kill to land between the mark and the write and lose
+    // the reply; written now, that window is the few microseconds of this return.
+    if (m_ums) {
+        m_ums->flush();
+    }
+    return id;
 }
 
 RequestId MessagingAgentChannel::sendText(const QString &conversationId,

@@ -175,6 +175,18 @@ void UmsConnection::sendFrame(const QString &type, const QString &id, const QByt
     m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void UmsConnection::flush()
+{
+    if (m_socket) {
+        m_socket->flush();
+    }
+}
+
+qint64 UmsConnection::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
 int UmsConnection::pendingRequestCount() const
 {
     return static_cast<int>(m_pending.size());

@@ -102,6 +102,13 @@ public:
     /** A normal close with `code` (1000 by default); closed() follows. */
     void close(int code = 1000, const QString &reason = {});
     bool isOpen() const;
+    /**
+     * Writes the frames sent so far to the network now. QSslSocket otherwise encrypts and writes
+     * its buffer on a queued call, one event-loop turn later (where several frames share a write).
+     */
+    void flush();
+    /** Bytes of sent frames still in the socket's buffer, not yet written to the network. */
+    qint64 bytesToWrite() const;
 
     /**
      * Sends a request; `callback` runs once (on this thread, asynchronously) with the response or

@@ -101,6 +101,18 @@ private Q_SLOTS:
         QCOMPARE(sent.value(u"type"_s).toString(), u".ams.routing.SetAgentState"_s);
     }
 
+    void flushWritesSentFramesWithoutWaitingForTheEventLoop()
+    {
+        QVERIFY(connectClient(UmsConnection::Options{}));
+        // A frame waits in the socket's buffer until the event loop turns ...
+        QVERIFY(!m_connection->request(u".GetClock"_s, QJsonObject{}, [](const CommandResult &) {}).isEmpty());
+        QVERIFY(m_connection->bytesToWrite() > 0);
+        // ... unless flushed: the publication journal relies on that for bot replies.
+        m_connection->flush();
+        QCOMPARE(m_connection->bytesToWrite(), 0);
+        QTRY_COMPARE(m_server->receivedTexts().size(), 1);
+    }
+
     void timesOutUnansweredRequests()
     {
         UmsConnection::Options options = fastOptions();
