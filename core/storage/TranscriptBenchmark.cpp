@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -305,6 +306,161 @@ Result<TranscriptBenchmarkResult> runTranscriptBenchmark(QTextStream &out, int m
     result.listPageMedianMs = median(pageTimes);
     out << "  one page of an integration's conversations (50, with total count): median "
         << QString::number(result.listPageMedianMs, 'f', 2) << " ms\n";
+    out.flush();
+    return result;
+}
+
+namespace
+{
+
+double cpuMs(clockid_t clock)
+{
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+} // namespace
+
+Result<RoundTripBenchmarkResult> runRoundTripBenchmark(QTextStream &out,
+                                                       int roundTrips,
+                                                       int conversations,
+                                                       int roundTripsPerCommit,
+                                                       const QString &directory)
+{
+    if (roundTrips <= 0 || conversations <= 0 || roundTripsPerCommit <= 0) {
+        return Error{u"storage.bench"_s, u"round trips, conversations and round trips per commit must be positive"_s};
+    }
+    const QString path = QDir(directory).filePath(u"roundtrips.sqlite"_s);
+    TranscriptStore::Options options;
+    options.path = path;
+    // Commits come from the flushes below only, as the commit timer would make them at a fixed rate.
+    options.commitIntervalMs = 3600 * 1000;
+    options.commitBatchSize = 1 << 30;
+    TranscriptStore store(options);
+    if (const VoidResult opened = store.openAndWait(); !opened) {
+        return opened.error();
+    }
+
+    // Sizes as in a `switchboard-cli bench` round trip: the consumer's raw event, the bot request
+    // and response bodies, the PublishEvent, the reply's content (about 2.3 KB in all).
+    const QByteArray consumerRaw(550, 'c');
+    const QByteArray botRequest(700, 'q');
+    const QByteArray botResponse(250, 'r');
+    const QByteArray publishEvent(380, 'p');
+    const QByteArray replyRaw(200, 'j');
+    const QStringList vocabulary = makeVocabulary(500);
+    QRandomGenerator random(42);
+    const auto sentence = [&] {
+        QStringList words;
+        for (int i = 0; i < 6; ++i) {
+            words.append(vocabulary.at(static_cast<qsizetype>(random.bounded(vocabulary.size()))));
+        }
+        return words.join(u' ');
+    };
+
+    QStringList ids;
+    QList<qint64> sequences(conversations, 0);
+    for (int i = 0; i < conversations; ++i) {
+        ids.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        ConversationRecord record;
+        record.id = ids.constLast();
+        record.integrationId = u"integration-1"_s;
+        record.state = u"open"_s;
+        record.openedAtMs = BaseTimeMs;
+        store.upsertConversation(record);
+    }
+    store.flushAndWait();
+
+    const double processStart = cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+    const double producerStart = cpuMs(CLOCK_THREAD_CPUTIME_ID);
+    qint64 now = BaseTimeMs;
+    for (int trip = 0; trip < roundTrips; ++trip) {
+        const int c = static_cast<int>(random.bounded(conversations));
+        const QString &id = ids.at(c);
+        const qint64 sequence = ++sequences[c];
+        const QString deliveryId = u"%1:%2"_s.arg(id).arg(sequence);
+        now += 1;
+
+        MessageRecord consumer;
+        consumer.conversationId = id;
+        consumer.dialogId = id;
+        consumer.sequence = sequence;
+        consumer.text = sentence();
+        consumer.rawJson = consumerRaw;
+        consumer.timeMs = now;
+        consumer.deliveryId = deliveryId;
+        store.appendMessage(consumer);
+        HopRecord hop;
+        hop.conversationId = id;
+        hop.deliveryId = deliveryId;
+        hop.kind = HopKind::LpIn;
+        hop.startedAtMs = now;
+        hop.finishedAtMs = now;
+        hop.outcome = u"ok"_s;
+        store.appendHop(hop);
+        hop.kind = HopKind::BotOut;
+        hop.finishedAtMs = now + 2;
+        hop.payload = botRequest;
+        store.appendHop(hop);
+        hop.kind = HopKind::BotIn;
+        hop.outcome = u"http_200"_s;
+        hop.payload = botResponse;
+        store.appendHop(hop);
+        store.markHandled(HandledMessage{id, id, sequence, deliveryId, now + 2});
+        store.markReplyPublished(PublishedReply{id, deliveryId, 0, now + 2});
+        hop.kind = HopKind::LpOut;
+        hop.startedAtMs = now + 2;
+        hop.finishedAtMs = now + 3;
+        hop.outcome = u"ok"_s;
+        hop.payload = publishEvent;
+        store.appendHop(hop);
+        MessageRecord reply;
+        reply.conversationId = id;
+        reply.role = MessageRole::Bot;
+        reply.text = sentence();
+        reply.rawJson = replyRaw;
+        reply.timeMs = now + 3;
+        reply.deliveryId = deliveryId;
+        reply.replyIndex = 0;
+        reply.publishState = PublishState::Published;
+        store.appendMessage(reply);
+        if ((trip + 1) % roundTripsPerCommit == 0) {
+            store.flushAndWait();
+        }
+    }
+    if (!store.flushAndWait()) {
+        return Error{u"storage.bench"_s, u"the store closed during the run"_s};
+    }
+    const double producerMs = cpuMs(CLOCK_THREAD_CPUTIME_ID) - producerStart;
+    const double processMs = cpuMs(CLOCK_PROCESS_CPUTIME_ID) - processStart;
+
+    RoundTripBenchmarkResult result;
+    result.roundTrips = roundTrips;
+    result.conversations = conversations;
+    result.roundTripsPerCommit = roundTripsPerCommit;
+    result.storeCpuUsPerRoundTrip = (processMs - producerMs) * 1000.0 / roundTrips;
+    result.fileBytesPerRoundTrip =
+        static_cast<double>(QFileInfo(path).size() + QFileInfo(path + u"-wal"_s).size()) / roundTrips;
+
+    // The readers see every round trip: one conversation's transcript, and the restart bookkeeping.
+    const Result<Transcript> transcript = store.transcript(ids.at(0));
+    if (!transcript) {
+        return transcript.error();
+    }
+    if (transcript->messages.size() != sequences.at(0) * 2 || transcript->hops.size() != sequences.at(0) * 4) {
+        return Error{u"storage.bench"_s, u"a transcript lacks messages or hops"_s};
+    }
+    const Result<qint64> last = store.lastHandledSequence(ids.at(0));
+    if (!last || *last != sequences.at(0)) {
+        return Error{u"storage.bench"_s, u"the handled marks are incomplete"_s};
+    }
+    out << "Round trips: " << roundTrips << " over " << conversations << " conversations, " << roundTripsPerCommit
+        << " per commit\n";
+    out << "  store thread CPU: " << QString::number(result.storeCpuUsPerRoundTrip, 'f', 1)
+        << " us per round trip\n";
+    out << "  database + WAL file: " << QString::number(result.fileBytesPerRoundTrip, 'f', 0)
+        << " bytes per round trip\n";
     out.flush();
     return result;
 }

@@ -49,4 +49,30 @@ Result<TranscriptBenchmarkResult> runTranscriptBenchmark(QTextStream &out,
                                                          int messageCount,
                                                          const QString &directory = QString());
 
+/** Figures of one round-trip write benchmark (runRoundTripBenchmark()). */
+struct RoundTripBenchmarkResult
+{
+    int roundTrips = 0;
+    int conversations = 0;
+    int roundTripsPerCommit = 0;
+    /** CPU of the process minus the producing thread, per round trip: the store's thread. */
+    double storeCpuUsPerRoundTrip = 0;
+    /** Database file plus WAL file after the run, per round trip (what stays on disk). */
+    double fileBytesPerRoundTrip = 0;
+};
+
+/**
+ * Writes @p roundTrips round trips through TranscriptStore the way the connector does (consumer
+ * message, lp_in / bot_out / bot_in / lp_out hops, handled and published marks, bot reply) over
+ * @p conversations conversations, committing every @p roundTripsPerCommit round trips (as the
+ * commit interval does at a fixed rate), and prints the store thread's CPU per round trip. The
+ * WAL bytes are counted from outside (perf stat on pwrite64, see docs/PERFORMANCE.md). Checks the
+ * transcripts read back. Blocking.
+ */
+Result<RoundTripBenchmarkResult> runRoundTripBenchmark(QTextStream &out,
+                                                       int roundTrips,
+                                                       int conversations,
+                                                       int roundTripsPerCommit,
+                                                       const QString &directory);
+
 } // namespace Switchboard::Storage

@@ -34,6 +34,16 @@ void bindOptionalTime(TranscriptStatement &statement, int index, qint64 value)
     }
 }
 
+/** A sequence or index that is "none" when negative (-1): NULL; 0 is a value. */
+void bindOptionalInt64(TranscriptStatement &statement, int index, qint64 value)
+{
+    if (value < 0) {
+        statement.bindNull(index);
+    } else {
+        statement.bindInt64(index, value);
+    }
+}
+
 constexpr auto conversationColumns =
     "id, integration_id, channel, consumer_id, skill_id, state, opened_at, closed_at, escalated, escalation_cause";
 
@@ -486,22 +496,14 @@ void TranscriptWorker::write(const MessageRecord &record)
     const QString publishState = publishStateName(record.publishState);
     q.bindText(0, record.conversationId);
     q.bindOptionalText(1, record.dialogId);
-    if (record.sequence < 0) {
-        q.bindNull(2);
-    } else {
-        q.bindInt64(2, record.sequence);
-    }
+    bindOptionalInt64(q, 2, record.sequence);
     q.bindText(3, role);
     q.bindText(4, record.contentType.isEmpty() ? defaultContentType : record.contentType);
     q.bindOptionalText(5, record.text);
     q.bindOptionalUtf8(6, record.rawJson);
     q.bindInt64(7, record.timeMs);
     q.bindOptionalText(8, record.deliveryId);
-    if (record.replyIndex < 0) {
-        q.bindNull(9);
-    } else {
-        q.bindInt64(9, record.replyIndex);
-    }
+    bindOptionalInt64(q, 9, record.replyIndex);
     q.bindOptionalText(10, publishState);
     if (run(q, "message") && m_indexMessage.isPrepared() && !record.text.isEmpty()) {
         m_indexMessage.bindInt64(0, q.lastInsertRowId());

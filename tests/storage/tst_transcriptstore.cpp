@@ -217,6 +217,201 @@ private Q_SLOTS:
         QCOMPARE(store.healthSamples(u"int-1"_s, 0, 2000).value().size(), 1);
     }
 
+    void migratesFromVersion2()
+    {
+        const QString path = dbPath();
+        {
+            // The schema as version 2 shipped it (version 1 plus version 2's statements), with a row in
+            // every table, written by hand (not by the code under test).
+            RawDatabase raw(path);
+            const QStringList v2{
+                u"CREATE TABLE conversations (id TEXT PRIMARY KEY NOT NULL, integration_id TEXT NOT NULL, channel TEXT "
+                u"NOT NULL DEFAULT 'messaging', consumer_id TEXT, skill_id TEXT, state TEXT NOT NULL, opened_at INTEGER "
+                u"NOT NULL, closed_at INTEGER, escalated INTEGER NOT NULL DEFAULT 0, escalation_cause TEXT)"_s,
+                u"CREATE INDEX conversations_by_integration ON conversations (integration_id, opened_at)"_s,
+                u"CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, dialog_id TEXT, "
+                u"sequence INTEGER, role TEXT NOT NULL, content_type TEXT NOT NULL DEFAULT 'text/plain', text TEXT, "
+                u"raw_json TEXT, time INTEGER NOT NULL, delivery_id TEXT, publish_state TEXT)"_s,
+                u"CREATE INDEX messages_by_conversation ON messages (conversation_id, time)"_s,
+                u"CREATE TABLE hops (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, delivery_id TEXT, kind TEXT "
+                u"NOT NULL, attempt INTEGER NOT NULL DEFAULT 1, started_at INTEGER NOT NULL, finished_at INTEGER, "
+                u"outcome TEXT, payload TEXT)"_s,
+                u"CREATE INDEX hops_by_conversation ON hops (conversation_id, started_at)"_s,
+                u"CREATE TABLE escalations (id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL, time INTEGER "
+                u"NOT NULL, from_skill TEXT, to_skill TEXT, cause TEXT NOT NULL, reason TEXT, outcome TEXT)"_s,
+                u"CREATE INDEX escalations_by_conversation ON escalations (conversation_id, time)"_s,
+                u"ALTER TABLE messages ADD COLUMN reply_index INTEGER"_s,
+                u"CREATE INDEX messages_by_delivery ON messages (delivery_id, reply_index) WHERE delivery_id IS NOT "
+                u"NULL"_s,
+                u"CREATE TABLE handled_messages (dialog_id TEXT NOT NULL, sequence INTEGER NOT NULL, conversation_id "
+                u"TEXT NOT NULL, delivery_id TEXT, handled_at INTEGER NOT NULL, PRIMARY KEY (dialog_id, sequence)) "
+                u"WITHOUT ROWID"_s,
+                u"CREATE TABLE published_replies (delivery_id TEXT NOT NULL, reply_index INTEGER NOT NULL, "
+                u"conversation_id TEXT NOT NULL, published_at INTEGER NOT NULL, PRIMARY KEY (delivery_id, "
+                u"reply_index)) WITHOUT ROWID"_s,
+                u"CREATE TABLE health_samples (id INTEGER PRIMARY KEY, integration_id TEXT NOT NULL, time INTEGER NOT "
+                u"NULL, latency_ms INTEGER NOT NULL, outcome TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 1, p95_ms "
+                u"INTEGER, p99_ms INTEGER)"_s,
+                u"CREATE INDEX health_by_integration ON health_samples (integration_id, time)"_s,
+                u"CREATE INDEX conversations_by_state ON conversations (integration_id, state, opened_at)"_s,
+                u"CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', "
+                u"tokenize='unicode61 remove_diacritics 2')"_s,
+                u"INSERT INTO conversations VALUES ('old-1', 'int-1', 'messaging', 'consumer-1', '1001', 'closed', 1000, "
+                u"1900, 1, 'bot_failure')"_s,
+                u"INSERT INTO messages VALUES (1, 'old-1', 'dialog-1', 3, 'consumer', 'text/plain', 'my parcel never "
+                u"arrived', '{\"type\":\"ContentEvent\"}', 1100, 'dialog-1:3', NULL, NULL)"_s,
+                u"INSERT INTO messages VALUES (2, 'old-1', NULL, NULL, 'bot', 'text/plain', 'sorry to hear that', NULL, "
+                u"1200, 'dialog-1:3', 'pending', 0)"_s,
+                u"INSERT INTO messages VALUES (3, 'old-1', NULL, NULL, 'bot', 'rich_content', 'a card', '{\"card\":1}', "
+                u"1201, 'dialog-1:3', 'published', 1)"_s,
+                u"INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"_s,
+                u"INSERT INTO hops VALUES (7, 'old-1', 'dialog-1:3', 'bot_out', 1, 1110, 1190, 'ok', '{\"q\":1}')"_s,
+                u"INSERT INTO hops VALUES (8, 'old-1', 'dialog-1:3', 'lp_out', 2, 1195, NULL, 'timeout', NULL)"_s,
+                u"INSERT INTO escalations VALUES ('esc-1', 'old-1', 1800, '1001', '2002', 'bot_failure', 'it broke', "
+                u"'transferred')"_s,
+                u"INSERT INTO handled_messages VALUES ('dialog-1', 3, 'old-1', 'dialog-1:3', 1150)"_s,
+                u"INSERT INTO published_replies VALUES ('dialog-1:3', 1, 'old-1', 1199)"_s,
+                u"INSERT INTO health_samples VALUES (1, 'int-1', 1300, 42, 'ok', 5, 80, 95)"_s,
+                u"PRAGMA user_version = 2"_s,
+            };
+            for (const QString &statement : v2) {
+                QVERIFY2(raw.exec(statement), qPrintable(statement));
+            }
+        }
+
+        TranscriptStore store(options(path));
+        QVERIFY(store.openAndWait().ok());
+        QCOMPARE(store.schemaVersionAtOpen(), 2);
+        // Every row is read back as it was written.
+        const Transcript old = store.transcript(u"old-1"_s).value();
+        ConversationRecord expected = conversation(u"old-1"_s, u"int-1"_s, 1000, u"closed"_s);
+        expected.consumerId = u"consumer-1"_s;
+        expected.closedAtMs = 1900;
+        expected.escalated = true;
+        expected.escalationCause = u"bot_failure"_s;
+        QCOMPARE(old.conversation, std::optional<ConversationRecord>(expected));
+        QCOMPARE(old.messages.size(), 3);
+        MessageRecord consumer = message(u"old-1"_s, 1100, u"my parcel never arrived"_s);
+        consumer.id = 1;
+        consumer.dialogId = u"dialog-1"_s;
+        consumer.sequence = 3;
+        consumer.rawJson = R"({"type":"ContentEvent"})";
+        consumer.deliveryId = u"dialog-1:3"_s;
+        QCOMPARE(old.messages.at(0), consumer);
+        QCOMPARE(old.messages.at(1).id, qint64(2));
+        QCOMPARE(old.messages.at(1).replyIndex, 0);
+        QCOMPARE(old.messages.at(1).publishState, PublishState::Pending);
+        QCOMPARE(old.messages.at(2).contentType, u"rich_content"_s);
+        QCOMPARE(old.messages.at(2).rawJson, QByteArray(R"({"card":1})"));
+        QCOMPARE(old.messages.at(2).publishState, PublishState::Published);
+        QCOMPARE(old.hops.size(), 2);
+        QCOMPARE(old.hops.at(0), (HopRecord{7, u"old-1"_s, u"dialog-1:3"_s, HopKind::BotOut, 1, 1110, 1190, u"ok"_s,
+                                            QByteArray(R"({"q":1})")}));
+        QCOMPARE(old.hops.at(1), (HopRecord{8, u"old-1"_s, u"dialog-1:3"_s, HopKind::LpOut, 2, 1195, 0, u"timeout"_s,
+                                            QByteArray()}));
+        QCOMPARE(old.escalations.size(), 1);
+        QCOMPARE(old.escalations.at(0), (EscalationRecord{u"esc-1"_s, u"old-1"_s, 1800, u"1001"_s, u"2002"_s,
+                                                          u"bot_failure"_s, u"it broke"_s, u"transferred"_s}));
+        QVERIFY(store.isHandled(u"dialog-1"_s, 3).value());
+        QCOMPARE(store.lastHandledSequence(u"dialog-1"_s).value(), qint64(3));
+        QCOMPARE(store.publishedReplyIndexes(u"dialog-1:3"_s).value(), QList<int>{1});
+        QCOMPARE(store.healthSamples(u"int-1"_s, 0, 2000).value(),
+                 (QList<HealthSample>{HealthSample{u"int-1"_s, 1300, 42, u"ok"_s, 5, 80, 95}}));
+        QCOMPARE(ids(store.searchConversations(u"parcel"_s).value()), QStringList{u"old-1"_s});
+        QCOMPARE(ids(store.searchConversations(u"card"_s, u"int-1"_s).value()), QStringList{u"old-1"_s});
+        QCOMPARE(store.conversations(ConversationQuery{u"int-1"_s, {u"closed"_s}, 0, 10}).value().total, qint64(1));
+        QCOMPARE(store.messageCount().value(), qint64(3));
+
+        // The old reply rows are in the new reply index: marking them still works.
+        store.markReplyPublished(PublishedReply{u"old-1"_s, u"dialog-1:3"_s, 0, 2000});
+        store.setReplyPublishState(u"dialog-1:3"_s, 1, PublishState::Failed);
+        const Transcript marked = store.transcript(u"old-1"_s).value();
+        QCOMPARE(marked.messages.at(0).publishState, PublishState::None);
+        QCOMPARE(marked.messages.at(1).publishState, PublishState::Published);
+        QCOMPARE(marked.messages.at(2).publishState, PublishState::Failed);
+        QCOMPARE(store.publishedReplyIndexes(u"dialog-1:3"_s).value(), (QList<int>{0, 1}));
+        store.flushAndWait();
+        RawDatabase raw(path);
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_delivery'"_s).toInt(), 0);
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_reply'"_s).toInt(), 1);
+        QCOMPARE(raw.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    }
+
+    /**
+     * Every lookup of the store (the statements of TranscriptWorker, with placeholders) is answered
+     * from an index, not a scan of its table: a narrower schema must keep these plans.
+     */
+    void lookupsUseAnIndex_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<int>("parameters");
+        QTest::addColumn<QString>("index");
+        QTest::newRow("publish state") << u"UPDATE messages SET publish_state = ? WHERE delivery_id = ? AND "
+                                          u"reply_index = ?"_s
+                                       << 3 << u"messages_by_reply"_s;
+        QTest::newRow("transcript messages")
+            << u"SELECT id FROM messages WHERE conversation_id = ? ORDER BY time, id"_s << 1
+            << u"messages_by_conversation"_s;
+        QTest::newRow("transcript hops") << u"SELECT id FROM hops WHERE conversation_id = ? ORDER BY started_at, id"_s
+                                         << 1 << u"hops_by_conversation"_s;
+        QTest::newRow("transcript escalations")
+            << u"SELECT id FROM escalations WHERE conversation_id = ? ORDER BY time, rowid"_s << 1
+            << u"escalations_by_conversation"_s;
+        QTest::newRow("conversation") << u"SELECT id FROM conversations WHERE id = ?"_s << 1
+                                      << u"sqlite_autoindex_conversations_1"_s;
+        QTest::newRow("conversation page")
+            << u"SELECT id FROM conversations WHERE integration_id = ? AND state IN (?) ORDER BY opened_at DESC, id "
+               u"LIMIT ? OFFSET ?"_s
+            << 4 << u"conversations_by_state"_s;
+        QTest::newRow("search in integration")
+            << u"SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid JOIN conversations c "
+               u"ON c.id = m.conversation_id AND c.integration_id = ? WHERE messages_fts MATCH ? ORDER BY f.rowid "
+               u"DESC"_s
+            << 2 << u"sqlite_autoindex_conversations_1"_s;
+        QTest::newRow("is handled") << u"SELECT 1 FROM handled_messages WHERE dialog_id = ? AND sequence = ?"_s << 2
+                                    << u"PRIMARY KEY"_s;
+        QTest::newRow("last handled") << u"SELECT MAX(sequence) FROM handled_messages WHERE dialog_id = ?"_s << 1
+                                      << u"PRIMARY KEY"_s;
+        QTest::newRow("is published")
+            << u"SELECT 1 FROM published_replies WHERE delivery_id = ? AND reply_index = ?"_s << 2 << u"PRIMARY KEY"_s;
+        QTest::newRow("published indexes")
+            << u"SELECT reply_index FROM published_replies WHERE delivery_id = ? ORDER BY reply_index"_s << 1
+            << u"PRIMARY KEY"_s;
+        QTest::newRow("health samples")
+            << u"SELECT time FROM health_samples WHERE integration_id = ? AND time >= ? AND time < ? ORDER BY time, "
+               u"id"_s
+            << 3 << u"health_by_integration"_s;
+    }
+
+    void lookupsUseAnIndex()
+    {
+        QFETCH(QString, statement);
+        QFETCH(int, parameters);
+        QFETCH(QString, index);
+        const QString path = dbPath();
+        {
+            TranscriptStore store(options(path));
+            QVERIFY(store.openAndWait().ok());
+        }
+        RawDatabase raw(path);
+        QSqlQuery plan(raw.db());
+        QVERIFY(plan.prepare(u"EXPLAIN QUERY PLAN "_s + statement));
+        for (int i = 0; i < parameters; ++i) {
+            plan.addBindValue(u"x"_s);
+        }
+        QVERIFY2(plan.exec(), qPrintable(plan.lastError().text()));
+        QStringList details;
+        while (plan.next()) {
+            details.append(plan.value(3).toString());
+        }
+        const QString joined = details.join(u"; "_s);
+        QVERIFY2(joined.contains(index), qPrintable(joined));
+        // The driving table is searched, never scanned (an FTS5 MATCH is a virtual-table scan by design).
+        for (const QString &detail : std::as_const(details)) {
+            QVERIFY2(!detail.startsWith(u"SCAN "_s) || detail.contains(u"VIRTUAL TABLE"_s), qPrintable(joined));
+        }
+    }
+
     void refusesNewerSchema()
     {
         const QString path = dbPath();
