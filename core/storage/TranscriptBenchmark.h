@@ -66,7 +66,7 @@ struct RoundTripBenchmarkResult
  * message, lp_in / bot_out / bot_in / lp_out hops, handled and published marks, bot reply) over
  * @p conversations conversations, committing every @p roundTripsPerCommit round trips (as the
  * commit interval does at a fixed rate), and prints the store thread's CPU per round trip. The
- * WAL bytes are counted from outside (perf stat on pwrite64, see docs/PERFORMANCE.md). Checks the
+ * WAL bytes are counted from outside (perf stat on pwrite64, see tst_transcriptbench). Checks the
  * transcripts read back. Blocking.
  */
 Result<RoundTripBenchmarkResult> runRoundTripBenchmark(QTextStream &out,

@@ -54,6 +54,28 @@ MessageRecord message(const QString &conversationId, qint64 time, const QString 
     return record;
 }
 
+/** The schema as version 1 shipped it, written by hand (not by the code under test). */
+QStringList version1Schema()
+{
+    return {
+        u"CREATE TABLE conversations (id TEXT PRIMARY KEY NOT NULL, integration_id TEXT NOT NULL, channel TEXT "
+        u"NOT NULL DEFAULT 'messaging', consumer_id TEXT, skill_id TEXT, state TEXT NOT NULL, opened_at INTEGER "
+        u"NOT NULL, closed_at INTEGER, escalated INTEGER NOT NULL DEFAULT 0, escalation_cause TEXT)"_s,
+        u"CREATE INDEX conversations_by_integration ON conversations (integration_id, opened_at)"_s,
+        u"CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, dialog_id TEXT, "
+        u"sequence INTEGER, role TEXT NOT NULL, content_type TEXT NOT NULL DEFAULT 'text/plain', text TEXT, "
+        u"raw_json TEXT, time INTEGER NOT NULL, delivery_id TEXT, publish_state TEXT)"_s,
+        u"CREATE INDEX messages_by_conversation ON messages (conversation_id, time)"_s,
+        u"CREATE TABLE hops (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, delivery_id TEXT, kind TEXT "
+        u"NOT NULL, attempt INTEGER NOT NULL DEFAULT 1, started_at INTEGER NOT NULL, finished_at INTEGER, "
+        u"outcome TEXT, payload TEXT)"_s,
+        u"CREATE INDEX hops_by_conversation ON hops (conversation_id, started_at)"_s,
+        u"CREATE TABLE escalations (id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL, time INTEGER "
+        u"NOT NULL, from_skill TEXT, to_skill TEXT, cause TEXT NOT NULL, reason TEXT, outcome TEXT)"_s,
+        u"CREATE INDEX escalations_by_conversation ON escalations (conversation_id, time)"_s,
+    };
+}
+
 /** A raw connection of the test's own, to look at the file independently of the store. */
 class RawDatabase
 {
@@ -170,22 +192,7 @@ private Q_SLOTS:
         {
             // The schema as version 1 shipped it, with data, written by hand (not by the code under test).
             RawDatabase raw(path);
-            const QStringList v1{
-                u"CREATE TABLE conversations (id TEXT PRIMARY KEY NOT NULL, integration_id TEXT NOT NULL, channel TEXT "
-                u"NOT NULL DEFAULT 'messaging', consumer_id TEXT, skill_id TEXT, state TEXT NOT NULL, opened_at INTEGER "
-                u"NOT NULL, closed_at INTEGER, escalated INTEGER NOT NULL DEFAULT 0, escalation_cause TEXT)"_s,
-                u"CREATE INDEX conversations_by_integration ON conversations (integration_id, opened_at)"_s,
-                u"CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, dialog_id TEXT, "
-                u"sequence INTEGER, role TEXT NOT NULL, content_type TEXT NOT NULL DEFAULT 'text/plain', text TEXT, "
-                u"raw_json TEXT, time INTEGER NOT NULL, delivery_id TEXT, publish_state TEXT)"_s,
-                u"CREATE INDEX messages_by_conversation ON messages (conversation_id, time)"_s,
-                u"CREATE TABLE hops (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, delivery_id TEXT, kind TEXT "
-                u"NOT NULL, attempt INTEGER NOT NULL DEFAULT 1, started_at INTEGER NOT NULL, finished_at INTEGER, "
-                u"outcome TEXT, payload TEXT)"_s,
-                u"CREATE INDEX hops_by_conversation ON hops (conversation_id, started_at)"_s,
-                u"CREATE TABLE escalations (id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL, time INTEGER "
-                u"NOT NULL, from_skill TEXT, to_skill TEXT, cause TEXT NOT NULL, reason TEXT, outcome TEXT)"_s,
-                u"CREATE INDEX escalations_by_conversation ON escalations (conversation_id, time)"_s,
+            const QStringList v1 = version1Schema() + QStringList{
                 u"INSERT INTO conversations (id, integration_id, state, opened_at) VALUES ('old-1', 'int-1', 'closed', "
                 u"1000)"_s,
                 u"INSERT INTO messages (conversation_id, dialog_id, sequence, role, text, time) VALUES ('old-1', "
@@ -222,24 +229,9 @@ private Q_SLOTS:
         const QString path = dbPath();
         {
             // The schema as version 2 shipped it (version 1 plus version 2's statements), with a row in
-            // every table, written by hand (not by the code under test).
+            // every table.
             RawDatabase raw(path);
-            const QStringList v2{
-                u"CREATE TABLE conversations (id TEXT PRIMARY KEY NOT NULL, integration_id TEXT NOT NULL, channel TEXT "
-                u"NOT NULL DEFAULT 'messaging', consumer_id TEXT, skill_id TEXT, state TEXT NOT NULL, opened_at INTEGER "
-                u"NOT NULL, closed_at INTEGER, escalated INTEGER NOT NULL DEFAULT 0, escalation_cause TEXT)"_s,
-                u"CREATE INDEX conversations_by_integration ON conversations (integration_id, opened_at)"_s,
-                u"CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, dialog_id TEXT, "
-                u"sequence INTEGER, role TEXT NOT NULL, content_type TEXT NOT NULL DEFAULT 'text/plain', text TEXT, "
-                u"raw_json TEXT, time INTEGER NOT NULL, delivery_id TEXT, publish_state TEXT)"_s,
-                u"CREATE INDEX messages_by_conversation ON messages (conversation_id, time)"_s,
-                u"CREATE TABLE hops (id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, delivery_id TEXT, kind TEXT "
-                u"NOT NULL, attempt INTEGER NOT NULL DEFAULT 1, started_at INTEGER NOT NULL, finished_at INTEGER, "
-                u"outcome TEXT, payload TEXT)"_s,
-                u"CREATE INDEX hops_by_conversation ON hops (conversation_id, started_at)"_s,
-                u"CREATE TABLE escalations (id TEXT PRIMARY KEY NOT NULL, conversation_id TEXT NOT NULL, time INTEGER "
-                u"NOT NULL, from_skill TEXT, to_skill TEXT, cause TEXT NOT NULL, reason TEXT, outcome TEXT)"_s,
-                u"CREATE INDEX escalations_by_conversation ON escalations (conversation_id, time)"_s,
+            const QStringList v2 = version1Schema() + QStringList{
                 u"ALTER TABLE messages ADD COLUMN reply_index INTEGER"_s,
                 u"CREATE INDEX messages_by_delivery ON messages (delivery_id, reply_index) WHERE delivery_id IS NOT "
                 u"NULL"_s,
