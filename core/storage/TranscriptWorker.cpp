@@ -149,7 +149,7 @@ VoidResult TranscriptWorker::open(const QString &path, bool fullTextSearch)
     // the database) every 20 000 frames (~80 MB of WAL) instead of SQLite's 1 000. Each round trip
     // dirties about seven pages spread over the indexes; the longer the log, the more rewrites of
     // one page a checkpoint folds into one write. 10 000 took a quarter off the store thread's CPU
-    // per round trip; 20 000 writes another 16 % less into the database (tst_transcriptroundtrip).
+    // per round trip; 20 000 writes another 16 % less into the database (tst_transcriptbench roundTrips).
     // The WAL file keeps that size until close() truncates it.
     for (const QString &statement : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
                                      u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-4096"_s,
