@@ -68,6 +68,7 @@ void BotClient::deliver(const BotEvent &event)
         held.texts.append(event.text);
         // The newest message's raw event and sequence describe the combined event best.
         held.event.lpEvent = event.lpEvent;
+        held.event.lpEventJson = event.lpEventJson;
         held.event.sequence = event.sequence;
         held.event.timestampMs = event.timestampMs;
     }

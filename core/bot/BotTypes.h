@@ -93,6 +93,12 @@ struct BotEvent
     QJsonObject content;
     /** The raw UMS change item (or Chat Agent API event), passed through to the bot. */
     QJsonObject lpEvent;
+    /**
+     * The same event as compact JSON text, exactly QJsonDocument(lpEvent).toJson(Compact), when
+     * the channel had it (the Custom Endpoint body then embeds it as it is); empty otherwise.
+     * When set, it is the event (lpEvent may be empty).
+     */
+    QByteArray lpEventJson;
     ConversationContext context;
     /**
      * Engagement attributes, `{"authenticatedSdes":{…},"unauthenticatedSdes":{…}}`. Sent only when

@@ -6,6 +6,7 @@
 #include "BotLogging.h"
 #include "ReplyParser.h"
 #include "RetryingRequest.h"
+#include "util/JsonWriter.h"
 
 #include <QCoreApplication>
 #include <QDataStream>
@@ -343,6 +344,9 @@ QByteArray CustomEndpointClient::eventsUrl(const QString &conversationId) const
 QJsonObject CustomEndpointClient::eventBody(const BotEvent &event)
 {
     QJsonObject lpEvent = event.lpEvent;
+    if (lpEvent.isEmpty() && !event.lpEventJson.isEmpty()) {
+        lpEvent = QJsonDocument::fromJson(event.lpEventJson).object();
+    }
     if (lpEvent.isEmpty()) {
         // No raw event (tests, synthetic events): the fields TPB's example shows (reference §3.4).
         lpEvent.insert(QStringLiteral("sequence"), double(std::max<qint64>(0, event.sequence)));
@@ -408,6 +412,49 @@ QJsonObject CustomEndpointClient::eventBody(const BotEvent &event)
                        {QStringLiteral("source"), source},
                        {QStringLiteral("data"), data},
                        {QStringLiteral("context"), QJsonObject{{QStringLiteral("lpEvent"), lpEvent}}}};
+}
+
+QByteArray CustomEndpointClient::eventBodyJson(const BotEvent &event)
+{
+    const bool consumerMessage = event.type == EventType::Text || event.type == EventType::RichContent;
+    if (!consumerMessage || (event.lpEvent.isEmpty() && event.lpEventJson.isEmpty())) {
+        // Lifecycle events and synthetic ones (no raw event) are rare: through Qt JSON.
+        return compact(eventBody(event));
+    }
+    // Members in QJsonObject's (sorted) order, so the bytes are those of toJson().
+    const auto writeContext = [&event](JsonWriter &writer) {
+        writer.beginObject().key(QLatin1String("lpEvent"));
+        if (!event.lpEventJson.isEmpty()) {
+            writer.raw(event.lpEventJson);
+        } else {
+            writer.value(event.lpEvent);
+        }
+        writer.endObject();
+    };
+    JsonWriter writer(event.lpEventJson.size() * (event.type == EventType::RichContent ? 2 : 1) +
+                      event.text.size() * 3 + 128);
+    writer.beginObject().key(QLatin1String("context"));
+    writeContext(writer);
+    writer.key(QLatin1String("data")).beginObject();
+    if (event.type == EventType::Text) {
+        writer.key(QLatin1String("message")).string(QStringView(event.text));
+    } else {
+        writer.key(QLatin1String("content")).value(event.content);
+        // The spec also requires a context inside data (schemas/README.md §6.11): sent in both places.
+        writer.key(QLatin1String("context"));
+        writeContext(writer);
+    }
+    writer.endObject();
+    writer.key(QLatin1String("source")).string(QLatin1String("CONSUMER"));
+    writer.key(QLatin1String("type")).string(event.type == EventType::Text ? QLatin1String("TEXT")
+                                                                           : QLatin1String("RICH_CONTENT"));
+    writer.endObject();
+    QByteArray text = writer.take();
+    // A body may wait in a queue behind a slow bot: no slack kept with it.
+    if (text.capacity() - text.size() > 64) {
+        text.squeeze();
+    }
+    return text;
 }
 
 QJsonObject CustomEndpointClient::conversationBody(const BotEvent &event, bool withSdes)
@@ -525,8 +572,9 @@ void CustomEndpointClient::sendEvent(const BotEvent &event)
 {
     auto job = std::make_shared<Job>();
     job->event = event;
-    job->eventBody = compact(eventBody(event));
+    job->eventBody = eventBodyJson(event);
     job->event.lpEvent = QJsonObject();
+    job->event.lpEventJson = QByteArray();
     job->generation = m_generation;
     const QString &conversationId = event.conversationId;
     if (const auto backlogged = m_backlogged.find(conversationId); backlogged != m_backlogged.end()) {

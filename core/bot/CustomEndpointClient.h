@@ -117,6 +117,11 @@ public:
 
     /** The `POST …/events` body for an event (type, source, data, context.lpEvent). */
     static QJsonObject eventBody(const BotEvent &event);
+    /**
+     * eventBody() as compact JSON text, byte for byte QJsonDocument(eventBody(event)).toJson(Compact),
+     * written directly for consumer messages (the event's lpEventJson embedded as it is).
+     */
+    static QByteArray eventBodyJson(const BotEvent &event);
     /** The `PUT …/conversations/{id}` body: context, and SDES when `withSdes`. */
     static QJsonObject conversationBody(const BotEvent &event, bool withSdes);
 

@@ -193,6 +193,8 @@ QJsonObject WebhookClient::eventBody(const BotEvent &event, const QString &callb
     }
     if (!event.lpEvent.isEmpty()) {
         body.insert(QStringLiteral("lpEvent"), event.lpEvent);
+    } else if (!event.lpEventJson.isEmpty()) {
+        body.insert(QStringLiteral("lpEvent"), QJsonDocument::fromJson(event.lpEventJson).object());
     }
     return body;
 }

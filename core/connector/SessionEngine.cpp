@@ -11,6 +11,7 @@
 #include "liveperson/AgentChannel.h"
 #include "storage/TranscriptStore.h"
 #include "util/Clock.h"
+#include "util/JsonWriter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -501,7 +502,7 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
     if (conv.snapshot.consumerId.isEmpty()) {
         conv.snapshot.consumerId = message.originatorId;
     }
-    const QString deliveryId = QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence);
+    const QString deliveryId = message.dialogId + u':' + QString::number(message.sequence);
     // The conversation's own id strings rather than the parsed message's: what is queued for the
     // store (or kept while the bot answers) then keeps no per-message copies alive.
     const QString &conversationId = conv.snapshot.id;
@@ -516,7 +517,9 @@ void SessionEngine::handleConsumerMessage(const LivePerson::ConversationMessage 
     record.contentType = message.kind == LivePerson::MessageKind::RichContent ? QStringLiteral("rich_content")
                                                                               : QStringLiteral("text/plain");
     record.text = message.text;
-    record.rawJson = QJsonDocument(message.raw).toJson(QJsonDocument::Compact);
+    // The channel's compact text of the raw event when it has one: the same bytes, not serialised again.
+    record.rawJson =
+        message.rawJson.isEmpty() ? QJsonDocument(message.raw).toJson(QJsonDocument::Compact) : message.rawJson;
     record.timeMs = message.serverTimestamp > 0 ? message.serverTimestamp : now;
     record.deliveryId = deliveryId;
     m_store->appendMessage(record);
@@ -602,6 +605,7 @@ void SessionEngine::deliverToBot(Conversation &conv,
     event.text = message.text;
     event.content = message.content;
     event.lpEvent = message.raw;
+    event.lpEventJson = message.rawJson;
     event.context.channel =
         m_settings.channel == QLatin1String("chat") ? Bot::ChannelType::Chat : Bot::ChannelType::Messaging;
     event.context.skillId = conv.snapshot.skillId;
@@ -839,13 +843,21 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
     }
     if (!response.intents.isEmpty()) {
         // BotResponse metadata (reference §7, schemas ums/infra/metadata/BotResponse.json): sent with a transfer.
-        QJsonArray intents;
+        // Written as QJsonDocument writes [{"confidence":…,"id":…,"name":…}] (keys sorted).
+        JsonWriter writer;
+        writer.beginArray();
         for (const Bot::Intent &intent : response.intents) {
-            intents.append(QJsonObject{{QStringLiteral("id"), intent.id.left(64)},
-                                       {QStringLiteral("name"), intent.description.left(64)},
-                                       {QStringLiteral("confidence"), std::clamp(intent.confidenceScore, 0.0, 1.0)}});
+            writer.beginObject()
+                .key(QLatin1String("confidence"))
+                .number(std::clamp(intent.confidenceScore, 0.0, 1.0))
+                .key(QLatin1String("id"))
+                .string(QStringView(intent.id).left(64))
+                .key(QLatin1String("name"))
+                .string(QStringView(intent.description).left(64))
+                .endObject();
         }
-        QByteArray text = QJsonDocument(intents).toJson(QJsonDocument::Compact);
+        writer.endArray();
+        QByteArray text = writer.take();
         if (text != m_lastIntents) {
             text.squeeze();
             m_lastIntents = text;
@@ -1076,7 +1088,8 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
         const QJsonObject content = item.kind == Bot::ReplyKind::QuickReplies
                                         ? QJsonObject{{QStringLiteral("quickReplies"), item.structuredContent}}
                                         : QJsonObject();
-        const QByteArray raw = QJsonDocument(QJsonObject{{QStringLiteral("text"), item.text}}).toJson(QJsonDocument::Compact);
+        const QByteArray raw =
+            JsonWriter(item.text.size() * 3 + 16).beginObject().key(QLatin1String("text")).string(QStringView(item.text)).endObject().take();
         m_channel->sendText(conversationId,
                             dialogId,
                             item.text,
@@ -1095,7 +1108,7 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
         return;
     }
     case Bot::ReplyKind::StructuredContent: {
-        const QByteArray raw = QJsonDocument(item.structuredContent).toJson(QJsonDocument::Compact);
+        const QByteArray raw = JsonWriter::toJson(item.structuredContent);
         m_channel->sendRichContent(conversationId,
                                    dialogId,
                                    item.structuredContent,

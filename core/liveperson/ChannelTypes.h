@@ -133,6 +133,11 @@ struct ConversationMessage
     QJsonArray metadata;
     /** The whole change item as it arrived, for transcripts and diagnostics. */
     QJsonObject raw;
+    /**
+     * `raw` as compact JSON text (exactly QJsonDocument(raw).toJson(Compact)) when the channel had
+     * it without serialising `raw` again; empty otherwise.
+     */
+    QByteArray rawJson;
     /** Server time of the event, ms since the epoch (0 when absent). */
     qint64 serverTimestamp = 0;
     /** True when the message was recovered by QueryMessages rather than pushed live. */

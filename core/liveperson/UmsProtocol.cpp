@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <simdjson.h>
 
@@ -849,6 +851,7 @@ Result<std::optional<ConversationMessage>> toConversationMessage(const Messaging
     message.originatorRole = event.originatorRole;
     message.metadata = event.metadata;
     message.raw = event.raw;
+    message.rawJson = event.rawJson;
     message.serverTimestamp = event.serverTimestamp;
 
     FieldReader reader(event.event, u"event"_s);
@@ -994,6 +997,78 @@ QJsonValue toQtFast(element value)
         return document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     }
     return toQt(value);
+}
+
+// Writes `value` as QJsonDocument::toJson(Compact) writes the Qt JSON that toQtFast() builds of
+// it: members sorted by key, integers as integers, strings escaped as Qt escapes them. Returns
+// false, having written part of it, for what only Qt's own round trip renders for certain:
+// floating-point numbers (Qt keeps the text's notation, which the DOM no longer has), integers
+// beyond qint64, non-ASCII keys (Qt orders them by UTF-16) and duplicate keys.
+bool writeQtCompact(JsonWriter &writer, element value)
+{
+    switch (value.type()) {
+    case element_type::OBJECT: {
+        const simdjson::dom::object object = value.get_object().value_unsafe();
+        // LivePerson events have a dozen members or so: a small array, sorted.
+        std::array<std::pair<std::string_view, element>, 32> fields;
+        size_t count = 0;
+        for (const simdjson::dom::key_value_pair field : object) {
+            if (count == fields.size()) {
+                return false;
+            }
+            for (const char c : field.key) {
+                if (static_cast<uchar>(c) >= 0x80) {
+                    return false;
+                }
+            }
+            fields[count++] = {field.key, field.value};
+        }
+        std::sort(fields.begin(), fields.begin() + count,
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        writer.beginObject();
+        for (size_t i = 0; i < count; ++i) {
+            const auto &[key, member] = fields[i];
+            if (i > 0 && key == fields[i - 1].first) {
+                return false;
+            }
+            writer.utf8Key(QByteArrayView(key.data(), static_cast<qsizetype>(key.size())));
+            if (!writeQtCompact(writer, member)) {
+                return false;
+            }
+        }
+        writer.endObject();
+        return true;
+    }
+    case element_type::ARRAY: {
+        const simdjson::dom::array array = value.get_array().value_unsafe();
+        writer.beginArray();
+        for (const element item : array) {
+            if (!writeQtCompact(writer, item)) {
+                return false;
+            }
+        }
+        writer.endArray();
+        return true;
+    }
+    case element_type::STRING: {
+        const std::string_view text = value.get_string().value_unsafe();
+        writer.utf8String(QByteArrayView(text.data(), static_cast<qsizetype>(text.size())));
+        return true;
+    }
+    case element_type::INT64:
+        writer.integer(static_cast<qint64>(value.get_int64().value_unsafe()));
+        return true;
+    case element_type::BOOL:
+        writer.boolean(value.get_bool().value_unsafe());
+        return true;
+    case element_type::NULL_VALUE:
+        writer.null();
+        return true;
+    case element_type::UINT64:
+    case element_type::DOUBLE:
+        return false;
+    }
+    return false;
 }
 
 // The number Qt's QJsonValue::toDouble() gives for a number element.
@@ -1279,7 +1354,18 @@ void FrameReader::fillEventContent(MessagingEvent &event) const
     }
     const auto body = d->root ? member(*d->root, "body") : std::nullopt;
     if (body && body->is_object()) {
-        event.raw = toQtFast(*body).toObject();
+        // The compact text is what the connector stores and passes on to the bot; Qt's parser
+        // builds the object from it. Where only Qt can say what its text would be, Qt's way.
+        JsonWriter writer(1024);
+        QJsonParseError error{};
+        if (writeQtCompact(writer, *body)) {
+            event.rawJson = writer.take();
+            event.raw = QJsonDocument::fromJson(event.rawJson, &error).object();
+        }
+        if (event.rawJson.isEmpty() || error.error != QJsonParseError::NoError) {
+            event.raw = toQtFast(*body).toObject();
+            event.rawJson = QJsonDocument(event.raw).toJson(QJsonDocument::Compact);
+        }
         event.event = event.raw.value(u"event"_s).toObject();
         event.metadata = event.raw.value(u"metadata"_s).toArray();
     }

@@ -211,6 +211,11 @@ struct MessagingEvent
     QJsonArray metadata;
     QJsonObject raw;
     /**
+     * `raw` as compact JSON text, exactly QJsonDocument(raw).toJson(Compact), when the reader had
+     * it at hand (FrameReader::fillEventContent()); empty otherwise.
+     */
+    QByteArray rawJson;
+    /**
      * False for an event from FrameReader::messagingEvent() whose `event`, `metadata` and `raw`
      * have not been built yet (FrameReader::fillEventContent()); every other event has them.
      */
@@ -282,7 +287,7 @@ public:
      * (hasContent is false) until fillEventContent().
      */
     Result<MessagingEvent> messagingEvent() const;
-    /** Builds `event`, `metadata` and `raw` of an event that messagingEvent() returned for this frame. */
+    /** Builds `event`, `metadata`, `raw` and `rawJson` of an event that messagingEvent() returned for this frame. */
     void fillEventContent(MessagingEvent &event) const;
 
 private:

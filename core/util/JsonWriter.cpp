@@ -30,6 +30,37 @@ inline bool plainAscii(char16_t unit)
 {
     return unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\';
 }
+
+// An ASCII character that plainAscii() refuses, as QJsonDocument escapes it.
+void appendEscaped(QByteArray &out, char16_t unit)
+{
+    switch (unit) {
+    case u'"':
+        out.append("\\\"", 2);
+        break;
+    case u'\\':
+        out.append("\\\\", 2);
+        break;
+    case u'\b':
+        out.append("\\b", 2);
+        break;
+    case u'\f':
+        out.append("\\f", 2);
+        break;
+    case u'\n':
+        out.append("\\n", 2);
+        break;
+    case u'\r':
+        out.append("\\r", 2);
+        break;
+    case u'\t':
+        out.append("\\t", 2);
+        break;
+    default:
+        appendUnicodeEscape(out, unit);
+        break;
+    }
+}
 } // namespace
 
 JsonWriter::JsonWriter(qsizetype reserve)
@@ -116,6 +147,21 @@ JsonWriter &JsonWriter::string(QLatin1String text)
     } else {
         appendString(m_out, QString(text));
     }
+    return *this;
+}
+
+JsonWriter &JsonWriter::utf8String(QByteArrayView utf8)
+{
+    separate();
+    appendUtf8String(m_out, utf8);
+    return *this;
+}
+
+JsonWriter &JsonWriter::utf8Key(QByteArrayView utf8)
+{
+    utf8String(utf8);
+    m_out.append(':');
+    m_needComma = false;
     return *this;
 }
 
@@ -261,32 +307,7 @@ void JsonWriter::appendString(QByteArray &out, QStringView text)
         }
         const char16_t unit = *p++;
         if (unit < 0x80) {
-            switch (unit) {
-            case u'"':
-                out.append("\\\"", 2);
-                break;
-            case u'\\':
-                out.append("\\\\", 2);
-                break;
-            case u'\b':
-                out.append("\\b", 2);
-                break;
-            case u'\f':
-                out.append("\\f", 2);
-                break;
-            case u'\n':
-                out.append("\\n", 2);
-                break;
-            case u'\r':
-                out.append("\\r", 2);
-                break;
-            case u'\t':
-                out.append("\\t", 2);
-                break;
-            default:
-                appendUnicodeEscape(out, unit);
-                break;
-            }
+            appendEscaped(out, unit);
         } else if (unit < 0x800) {
             const char bytes[2] = {static_cast<char>(0xc0 | (unit >> 6)), static_cast<char>(0x80 | (unit & 0x3f))};
             out.append(bytes, 2);
@@ -308,6 +329,33 @@ void JsonWriter::appendString(QByteArray &out, QStringView text)
         }
     }
     out.append('"');
+}
+
+void JsonWriter::appendUtf8String(QByteArray &out, QByteArrayView utf8)
+{
+    // Room for the text as it is and its quotes, written in place; an escape (rare) makes more.
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    qsizetype at = out.size();
+    out.resize(at + utf8.size() + 2);
+    out.data()[at++] = '"';
+    while (p != end) {
+        // Printable ASCII and every byte of a multi-byte sequence go as they are (valid UTF-8
+        // holds no surrogates, so nothing there needs an escape).
+        char *dst = out.data();
+        while (p != end && (static_cast<uchar>(*p) >= 0x80 || plainAscii(static_cast<uchar>(*p)))) {
+            dst[at++] = *p++;
+        }
+        if (p == end) {
+            break;
+        }
+        out.truncate(at);
+        appendEscaped(out, static_cast<uchar>(*p++));
+        at = out.size();
+        out.resize(at + (end - p) + 1);
+    }
+    out.data()[at++] = '"';
+    out.truncate(at);
 }
 
 QByteArray JsonWriter::toJson(const QJsonValue &value)

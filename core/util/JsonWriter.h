@@ -43,6 +43,13 @@ public:
 
     JsonWriter &string(QStringView text);
     JsonWriter &string(QLatin1String text);
+    /**
+     * Text that is already valid UTF-8 (e.g. from a validating parser), written as string(QStringView)
+     * writes the same text: no conversion to UTF-16 on the way.
+     */
+    JsonWriter &utf8String(QByteArrayView utf8);
+    /** An object member's key given as valid UTF-8. */
+    JsonWriter &utf8Key(QByteArrayView utf8);
     JsonWriter &integer(qint64 number);
     /** Like QJsonValue(double): integral values in qint64 range are written as integers. */
     JsonWriter &number(double number);
@@ -60,6 +67,8 @@ public:
 
     /** Appends `text` as a JSON string literal (with quotes). */
     static void appendString(QByteArray &out, QStringView text);
+    /** Appends valid UTF-8 `utf8` as a JSON string literal (with quotes), as appendString() would. */
+    static void appendUtf8String(QByteArray &out, QByteArrayView utf8);
     /** Compact JSON of one value, the same bytes as QJsonDocument::toJson(Compact) for objects/arrays. */
     static QByteArray toJson(const QJsonValue &value);
 

@@ -195,6 +195,7 @@ private Q_SLOTS:
     void happyPath();
     void requestBodiesMatchTheSpec();
     void sdesOnlyWhenConfigured();
+    void eventBodyTextIsQtsCompactJson();
     void tokenCachedAndRenewedBeforeExpiry();
     void unauthorizedRenewsTokenOnce();
     void unauthorizedTwiceFails();
@@ -379,6 +380,45 @@ void tst_CustomEndpointClient::requestBodiesMatchTheSpec()
     survey.type = EventType::SurveyClose;
     QCOMPARE(CustomEndpointClient::eventBody(survey).value(QLatin1String("type")).toString(),
              QStringLiteral("CLOSE_CONVERSATION"));
+}
+
+void tst_CustomEndpointClient::eventBodyTextIsQtsCompactJson()
+{
+    // The body written directly is byte for byte what Qt JSON writes for eventBody().
+    const auto qtText = [](const BotEvent &e) {
+        return QJsonDocument(CustomEndpointClient::eventBody(e)).toJson(QJsonDocument::Compact);
+    };
+    QList<BotEvent> events;
+    events.append(textEvent(QStringLiteral("d1")));
+    events.append(textEvent(QStringLiteral("d2"), QStringLiteral("conv-é"),
+                            QStringLiteral("q\"b\\s\tn\nc\x01 é😀 \u2028")));
+    BotEvent rich = textEvent(QStringLiteral("d3"));
+    rich.type = EventType::RichContent;
+    rich.text.clear();
+    rich.content = QJsonObject{{QStringLiteral("type"), QStringLiteral("vertical")},
+                               {QStringLiteral("elements"), QJsonArray{QJsonObject{{QStringLiteral("n"), 1.5}}}}};
+    events.append(rich);
+    BotEvent synthetic = textEvent(QStringLiteral("d4"));
+    synthetic.lpEvent = QJsonObject();
+    events.append(synthetic);
+    for (const EventType type : {EventType::Start, EventType::Transferred, EventType::Closed, EventType::SurveyStart,
+                                 EventType::SurveyClose}) {
+        BotEvent lifecycle = textEvent(QStringLiteral("d5"));
+        lifecycle.type = type;
+        events.append(lifecycle);
+    }
+    for (const BotEvent &e : std::as_const(events)) {
+        QCOMPARE(CustomEndpointClient::eventBodyJson(e), qtText(e));
+        // Given as the channel's compact text instead of (or besides) the object: the same body.
+        if (!e.lpEvent.isEmpty()) {
+            BotEvent asText = e;
+            asText.lpEventJson = QJsonDocument(e.lpEvent).toJson(QJsonDocument::Compact);
+            QCOMPARE(CustomEndpointClient::eventBodyJson(asText), qtText(e));
+            asText.lpEvent = QJsonObject();
+            QCOMPARE(CustomEndpointClient::eventBodyJson(asText), qtText(e));
+            QCOMPARE(CustomEndpointClient::eventBody(asText), CustomEndpointClient::eventBody(e));
+        }
+    }
 }
 
 void tst_CustomEndpointClient::sdesOnlyWhenConfigured()

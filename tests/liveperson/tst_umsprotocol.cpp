@@ -75,9 +75,14 @@ void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body)
     QCOMPARE(filled.event, expected->event);
     QCOMPARE(filled.metadata, expected->metadata);
     QCOMPARE(filled.raw, expected->raw);
+    // The compact text passed on (transcript, bot body) is exactly what Qt writes for the object.
+    QCOMPARE(filled.rawJson, QJsonDocument(filled.raw).toJson(QJsonDocument::Compact));
     const auto message = Ums::toConversationMessage(filled);
     const auto expectedMessage = Ums::toConversationMessage(*expected);
     QCOMPARE(message.ok(), expectedMessage.ok());
+    if (message.ok() && message.value()) {
+        QCOMPARE(message.value()->rawJson, filled.rawJson);
+    }
 }
 } // namespace
 
@@ -534,6 +539,17 @@ private Q_SLOTS:
         QTest::newRow("nulls for optional fields") << QByteArray(
             R"({"sequence":6,"dialogId":"c","conversationId":null,"originatorPId":null,"metadata":null,"originatorMetadata":null,"originatorId":"u","event":{"type":"X"}})")
                                                    << QString();
+        // The compact text of the raw event (written from the DOM, or by Qt where only Qt knows).
+        QTest::newRow("escapes, unicode, unsorted keys") << QByteArray("{\"sequence\":7,\"originatorId\":\"u\",\"dialogId\":\"c\",\"event\":{\"type\":\"ContentEvent\",\"message\":\"q\\\"b\\\\s\\/t\\tn\\nc\\u0001\\u001fd\\u007f é😀\\u00e9\",\"contentType\":\"text/plain\"},\"z\":[true,false,null,[],{},[1,[-2]]],\"a\":{\"y\":\"1\",\"b\":{\"d\":0,\"c\":-9007199254740993}}}")
+                                                         << QString();
+        QTest::newRow("raw event with a double") << QByteArray("{\"sequence\":8,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"x\"},\"score\":1.0,\"big\":1e15,\"small\":0.25,\"neg\":-0.0}")
+                                                 << QString();
+        QTest::newRow("raw event with a huge integer") << QByteArray("{\"sequence\":9,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"x\"},\"id\":18446744073709551615}")
+                                                       << QString();
+        QTest::newRow("raw event with duplicate keys") << QByteArray("{\"sequence\":10,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"x\",\"message\":\"y\"},\"k\":1,\"k\":2}")
+                                                       << QString();
+        QTest::newRow("raw event with non-ASCII keys") << QByteArray("{\"sequence\":11,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"x\"},\"é\":1,\"😀\":2,\"\\uffff\":3,\"z\":4}")
+                                                       << QString();
         QTest::newRow("float sequence") << QByteArray(
             R"({"sequence":6.5,"dialogId":"c","originatorId":"u","event":{"type":"X"}})")
                                         << u"sequence: expected an integer"_s;

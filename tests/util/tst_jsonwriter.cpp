@@ -20,6 +20,22 @@ QByteArray qtString(const QString &text)
     return json.mid(1, json.size() - 2);
 }
 
+// Valid UTF-16 (no unpaired surrogate) as UTF-8 takes utf8String(): the same bytes as Qt writes.
+void checkUtf8(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isSurrogate()) {
+            if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())) {
+                return;
+            }
+            ++i;
+        }
+    }
+    JsonWriter writer;
+    writer.utf8String(text.toUtf8());
+    QCOMPARE(writer.data(), qtString(text));
+}
+
 QByteArray ours(const QString &text)
 {
     QByteArray out;
@@ -62,6 +78,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, expected);
         QCOMPARE(ours(text), expected);
         QCOMPARE(ours(text), qtString(text));
+        checkUtf8(text);
         // Latin-1 input takes its own path.
         if (text.size() == text.toLatin1().size() && QString::fromLatin1(text.toLatin1()) == text) {
             const QByteArray latin1 = text.toLatin1();
@@ -106,7 +123,18 @@ private Q_SLOTS:
                 }
             }
             QCOMPARE(ours(text), qtString(text));
+            checkUtf8(text);
+            if (QTest::currentTestFailed()) {
+                return;
+            }
         }
+    }
+
+    void utf8KeysLikeQt()
+    {
+        JsonWriter writer;
+        writer.beginObject().utf8Key("k\xc3\xa9\"").utf8String("v\n").utf8Key("b").integer(1).endObject();
+        QCOMPARE(writer.data(), QJsonDocument(QJsonObject{{u"k\u00e9\""_s, u"v\n"_s}}).toJson(QJsonDocument::Compact).chopped(1) + ",\"b\":1}");
     }
 
     void numbersLikeQt_data()
