@@ -44,6 +44,9 @@ EndpointHealth::EndpointHealth(const Clock &clock, Thresholds thresholds)
     , m_fiveMinutes{5 * 60 * 1000, std::vector<Slot>(288)}
     , m_stateSinceMs(clock.nowMs())
 {
+    while (m_slowBucket > 0 && bucketValue(m_slowBucket - 1) >= m_thresholds.degradedP95Ms) {
+        --m_slowBucket;
+    }
 }
 
 int EndpointHealth::bucketFor(double latencyMs)
@@ -72,11 +75,15 @@ void EndpointHealth::add(Ring &ring, qint64 nowMs, int bucket, bool error)
         slot.startMs = start;
         slot.calls = 0;
         slot.errors = 0;
+        slot.slow = 0;
         slot.histogram.assign(HistogramBuckets, 0);
     }
     ++slot.calls;
     if (error) {
         ++slot.errors;
+    }
+    if (bucket >= m_slowBucket) {
+        ++slot.slow;
     }
     ++slot.histogram[size_t(bucket)];
 }
@@ -140,6 +147,22 @@ LatencyWindow EndpointHealth::window(const Ring &ring, qint64 nowMs, qint64 span
     return result;
 }
 
+EndpointHealth::MinuteCounts EndpointHealth::minuteCounts(qint64 nowMs) const
+{
+    // The slots window(m_seconds, nowMs, 60 s) merges.
+    MinuteCounts counts;
+    const qint64 oldest = nowMs - 60 * 1000;
+    for (const Slot &slot : m_seconds.slots) {
+        if (slot.startMs < 0 || slot.startMs + m_seconds.granularityMs <= oldest || slot.startMs > nowMs) {
+            continue;
+        }
+        counts.calls += slot.calls;
+        counts.errors += slot.errors;
+        counts.slow += slot.slow;
+    }
+    return counts;
+}
+
 HealthState EndpointHealth::rawState(qint64 nowMs) const
 {
     if (!m_endpointState.isEmpty() && m_endpointState != QLatin1String("online")) {
@@ -148,12 +171,20 @@ HealthState EndpointHealth::rawState(qint64 nowMs) const
     if (m_consecutiveFailures >= m_thresholds.downConsecutiveFailures) {
         return HealthState::Down;
     }
-    const LatencyWindow minute = window(m_seconds, nowMs, 60 * 1000);
+    const MinuteCounts counts = minuteCounts(nowMs);
+    LatencyWindow minute;
+    minute.calls = counts.calls;
+    minute.errors = counts.errors;
     if (minute.calls >= m_thresholds.minCalls) {
         if (minute.errorRate() >= m_thresholds.downErrorRate) {
             return HealthState::Down;
         }
-        if (minute.errorRate() >= m_thresholds.degradedErrorRate || minute.p95Ms >= m_thresholds.degradedP95Ms) {
+        // window()'s p95 is the value of the first bucket where the running count reaches
+        // ceil(0.95 · calls); it is at least degradedP95Ms exactly when the calls below
+        // m_slowBucket fall short of that count.
+        const auto p95Rank = qint64(std::ceil(0.95 * double(minute.calls)));
+        const bool slowP95 = minute.calls - counts.slow < p95Rank;
+        if (minute.errorRate() >= m_thresholds.degradedErrorRate || slowP95) {
             return HealthState::Degraded;
         }
     } else if (m_consecutiveFailures > 0) {

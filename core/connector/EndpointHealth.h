@@ -76,6 +76,8 @@ private:
         qint64 startMs = -1;
         qint64 calls = 0;
         qint64 errors = 0;
+        /** Calls at or above slowBucket(): what decides whether the p95 reaches degradedP95Ms. */
+        qint64 slow = 0;
         std::vector<std::uint32_t> histogram; // allocated on first use
     };
     struct Ring
@@ -86,11 +88,25 @@ private:
 
     void add(Ring &ring, qint64 nowMs, int bucket, bool error);
     LatencyWindow window(const Ring &ring, qint64 nowMs, qint64 spanMs) const;
+    /**
+     * Whether the last minute's p95 (as window() computes it) reaches degradedP95Ms, from the
+     * minute's call count and its slow calls: rawState() runs on every call and every state()
+     * check, so it adds up 60 slots' counters rather than merging their histograms.
+     */
+    struct MinuteCounts
+    {
+        qint64 calls = 0;
+        qint64 errors = 0;
+        qint64 slow = 0;
+    };
+    MinuteCounts minuteCounts(qint64 nowMs) const;
     HealthState rawState(qint64 nowMs) const;
     void evaluate(qint64 nowMs) const;
 
     const Clock &m_clock;
     Thresholds m_thresholds;
+    /** The first histogram bucket whose value is at least degradedP95Ms (HistogramBuckets: none). */
+    int m_slowBucket = HistogramBuckets;
     Ring m_seconds;
     Ring m_minutes;
     Ring m_fiveMinutes;

@@ -3,6 +3,7 @@
 #include "FakeClock.h"
 #include "connector/EndpointHealth.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace Switchboard::Connector
@@ -123,6 +124,36 @@ private Q_SLOTS:
             health.record(i < 18 ? 10 : 9000, OutcomeClass::Ok);
         }
         QCOMPARE(health.state(), HealthState::Degraded);
+    }
+
+    void slowP95DecidesAsThePercentile()
+    {
+        // The state's p95 check counts slow calls instead of merging histograms: it must agree with
+        // the p95 the snapshot reports, whichever share of calls is slow and wherever the threshold is.
+        QRandomGenerator random(11);
+        for (int round = 0; round < 300; ++round) {
+            Test::FakeClock clock;
+            EndpointHealth::Thresholds thresholds;
+            thresholds.degradedP95Ms = EndpointHealth::bucketValue(random.bounded(EndpointHealth::HistogramBuckets)) *
+                                       (round % 3 == 0 ? 1.0 : 0.97);
+            thresholds.recoverAfterMs = 0; // no hysteresis: the state follows the last minute
+            EndpointHealth health(clock, thresholds);
+            const int calls = 5 + random.bounded(60);
+            const int slowShare = random.bounded(100);
+            for (int i = 0; i < calls; ++i) {
+                const bool slow = random.bounded(100) < slowShare;
+                const double ms = slow ? thresholds.degradedP95Ms * (1 + random.bounded(3.0))
+                                       : thresholds.degradedP95Ms * random.bounded(1.0);
+                health.record(ms, OutcomeClass::Ok);
+                if (random.bounded(4) == 0) {
+                    clock.advance(random.bounded(2000));
+                }
+            }
+            const HealthSnapshot snapshot = health.snapshot();
+            const bool slowP95 = snapshot.lastMinute.calls >= thresholds.minCalls
+                                 && snapshot.lastMinute.p95Ms >= thresholds.degradedP95Ms;
+            QCOMPARE(health.state(), slowP95 ? HealthState::Degraded : HealthState::Healthy);
+        }
     }
 
     void bucketsAreMonotonic()
