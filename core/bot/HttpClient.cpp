@@ -222,6 +222,8 @@ public:
     void finish(Transfer *transfer, CURLcode code);
 
     static int socketCallback(CURL *easy, curl_socket_t s, int what, void *userp, void *socketp);
+    /** Deletes a watch and its notifiers (later: one of them may be emitting). */
+    void dropWatch(SocketWatch *watch);
     static int timerCallback(CURLM *multi, long timeoutMs, void *userp);
     static size_t writeCallback(char *data, size_t size, size_t count, void *userp);
     static CURLcode sslContextCallback(CURL *easy, void *sslContext, void *userp);
@@ -244,6 +246,14 @@ public:
     QTimer waitTimer;
     qint64 waitDeadlineUs = 0;
     QSet<SocketWatch *> watches;
+    /**
+     * Watches of sockets curl stopped watching, by descriptor, notifiers disabled. A kept-alive
+     * connection is dropped from curl's watch list after every transfer and added back with the
+     * next one: its notifiers are enabled again rather than made anew (two QObjects, a connection
+     * and a deferred delete per call). An entry whose socket was closed meanwhile is harmless —
+     * disabled notifiers do not look at their descriptor — and is reused when the number comes back.
+     */
+    QHash<curl_socket_t, SocketWatch *> parked;
     std::vector<CURL *> freeHandles;
     quint64 nextId = 1;
     /** Inside processFinished(): transfers added by callbacks are started when it ends. */
@@ -432,20 +442,24 @@ int HttpClientPrivate::socketCallback(CURL *, curl_socket_t s, int what, void *u
     if (what == CURL_POLL_REMOVE) {
         if (watch) {
             for (QSocketNotifier *n : {watch->read, watch->write}) {
-                if (n) {
+                if (n && n->isEnabled()) {
                     n->setEnabled(false);
-                    n->deleteLater();
                 }
             }
-            self->watches.remove(watch);
-            delete watch;
             curl_multi_assign(self->multi, s, nullptr);
+            if (SocketWatch *stale = self->parked.value(s); stale && stale != watch) {
+                self->dropWatch(stale);
+            }
+            self->parked.insert(s, watch);
         }
         return 0;
     }
     if (!watch) {
-        watch = new SocketWatch;
-        self->watches.insert(watch);
+        watch = self->parked.take(s);
+        if (!watch) {
+            watch = new SocketWatch;
+            self->watches.insert(watch);
+        }
         curl_multi_assign(self->multi, s, watch);
     }
     const bool wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT;
@@ -468,6 +482,18 @@ int HttpClientPrivate::socketCallback(CURL *, curl_socket_t s, int what, void *u
     ensure(watch->read, QSocketNotifier::Read, wantRead);
     ensure(watch->write, QSocketNotifier::Write, wantWrite);
     return 0;
+}
+
+void HttpClientPrivate::dropWatch(SocketWatch *watch)
+{
+    for (QSocketNotifier *n : {watch->read, watch->write}) {
+        if (n) {
+            n->setEnabled(false);
+            n->deleteLater();
+        }
+    }
+    watches.remove(watch);
+    delete watch;
 }
 
 int HttpClientPrivate::timerCallback(CURLM *, long timeoutMs, void *userp)

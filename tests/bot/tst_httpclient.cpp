@@ -10,6 +10,8 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QPointer>
+#include <QSocketNotifier>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -159,11 +161,24 @@ void tst_HttpClient::keepsConnectionsAlive()
     server.listen();
     HttpClient client;
     Sink sink;
+    QList<QPointer<QSocketNotifier>> firstNotifiers;
     for (int i = 0; i < 20; ++i) {
         client.send(get(server.baseUrl() + QStringLiteral("/x")), this, sink.callback());
         QTRY_COMPARE(sink.responses.size(), i + 1);
+        if (i == 0) {
+            for (QSocketNotifier *n : client.findChildren<QSocketNotifier *>()) {
+                firstNotifiers.append(n);
+            }
+        }
     }
     QCOMPARE(server.connections, 1);
+    // The kept-alive connection's socket notifiers are enabled again for each request, not made anew.
+    QVERIFY(!firstNotifiers.isEmpty());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    for (const QPointer<QSocketNotifier> &n : std::as_const(firstNotifiers)) {
+        QVERIFY(n);
+    }
+    QCOMPARE(client.findChildren<QSocketNotifier *>().size(), firstNotifiers.size());
 }
 
 void tst_HttpClient::parallelRequests()
