@@ -6,6 +6,7 @@
 #include <QVariant>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace Switchboard
 {
@@ -34,32 +35,17 @@ inline bool plainAscii(char16_t unit)
 // An ASCII character that plainAscii() refuses, as QJsonDocument escapes it.
 void appendEscaped(QByteArray &out, char16_t unit)
 {
-    switch (unit) {
-    case u'"':
-        out.append("\\\"", 2);
-        break;
-    case u'\\':
-        out.append("\\\\", 2);
-        break;
-    case u'\b':
-        out.append("\\b", 2);
-        break;
-    case u'\f':
-        out.append("\\f", 2);
-        break;
-    case u'\n':
-        out.append("\\n", 2);
-        break;
-    case u'\r':
-        out.append("\\r", 2);
-        break;
-    case u'\t':
-        out.append("\\t", 2);
-        break;
-    default:
-        appendUnicodeEscape(out, unit);
-        break;
+    // JSON's two-character escapes; every other control character as \u00XX.
+    static constexpr std::pair<char16_t, char> Short[] = {
+        {u'"', '"'}, {u'\\', '\\'}, {u'\b', 'b'}, {u'\f', 'f'}, {u'\n', 'n'}, {u'\r', 'r'}, {u'\t', 't'}};
+    for (const auto &[character, letter] : Short) {
+        if (unit == character) {
+            const char escape[2] = {'\\', letter};
+            out.append(escape, 2);
+            return;
+        }
     }
+    appendUnicodeEscape(out, unit);
 }
 } // namespace
 
