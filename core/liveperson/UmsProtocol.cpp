@@ -1360,6 +1360,10 @@ void FrameReader::fillEventContent(MessagingEvent &event) const
         QJsonParseError error{};
         if (writeQtCompact(writer, *body)) {
             event.rawJson = writer.take();
+            // Kept with the transcript record until the store commits it: no slack with it.
+            if (event.rawJson.capacity() - event.rawJson.size() > 64) {
+                event.rawJson.squeeze();
+            }
             event.raw = QJsonDocument::fromJson(event.rawJson, &error).object();
         }
         if (event.rawJson.isEmpty() || error.error != QJsonParseError::NoError) {
