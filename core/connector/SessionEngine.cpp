@@ -1088,8 +1088,12 @@ void SessionEngine::publishItem(const QString &conversationId, const std::shared
         const QJsonObject content = item.kind == Bot::ReplyKind::QuickReplies
                                         ? QJsonObject{{QStringLiteral("quickReplies"), item.structuredContent}}
                                         : QJsonObject();
-        const QByteArray raw =
-            JsonWriter(item.text.size() * 3 + 16).beginObject().key(QLatin1String("text")).string(QStringView(item.text)).endObject().take();
+        const QByteArray raw = JsonWriter(item.text.size() * 3 + 16)
+                                   .beginObject()
+                                   .key(QLatin1String("text"))
+                                   .string(QStringView(item.text))
+                                   .endObject()
+                                   .take();
         m_channel->sendText(conversationId,
                             dialogId,
                             item.text,
