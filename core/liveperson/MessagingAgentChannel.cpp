@@ -85,40 +85,108 @@ ChannelType MessagingAgentChannel::channelType() const
     return ChannelType::Messaging;
 }
 
-MessagingAgentChannel::TrackedConversation
-MessagingAgentChannel::TrackedConversation::from(const ConversationInfo &info)
+namespace
+{
+
+/** Compact JSON text of an object, without the growth slack toJson() leaves (kept per conversation). */
+QByteArray compactText(const QJsonObject &object)
+{
+    if (object.isEmpty()) {
+        return {};
+    }
+    QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    text.squeeze();
+    return text;
+}
+
+QJsonObject parsedText(const QByteArray &text)
+{
+    return text.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(text).object();
+}
+
+} // namespace
+
+MessagingAgentChannel::TrackedConversation MessagingAgentChannel::TrackedConversation::from(
+    const ConversationInfo &info, const QString &conversationId, MessagingAgentChannel &channel)
 {
     TrackedConversation tracked;
-    tracked.info = info;
-    tracked.info.context = QJsonObject();
-    tracked.info.ttr = QJsonObject();
-    if (!info.context.isEmpty()) {
-        tracked.context = QJsonDocument(info.context).toJson(QJsonDocument::Compact);
+    tracked.consumerId = info.consumerId;
+    tracked.skillId = channel.shared(info.skillId);
+    tracked.dialogs.reserve(info.dialogs.size());
+    for (DialogInfo dialog : info.dialogs) {
+        if (dialog.dialogId == conversationId) {
+            dialog.dialogId = conversationId; // MAIN dialogs: one string for both ids
+        }
+        tracked.dialogs.append(std::move(dialog));
     }
-    if (!info.ttr.isEmpty()) {
-        tracked.ttr = QJsonDocument(info.ttr).toJson(QJsonDocument::Compact);
-    }
+    tracked.context = channel.sharedText(compactText(info.context));
+    tracked.ttr = channel.sharedText(compactText(info.ttr));
+    tracked.startTs = info.startTs;
+    tracked.botAssigned = info.botAssigned;
     return tracked;
 }
 
-ConversationInfo MessagingAgentChannel::TrackedConversation::full() const
+ConversationInfo MessagingAgentChannel::TrackedConversation::full(const QString &conversationId) const
 {
-    ConversationInfo out = info;
-    if (!context.isEmpty()) {
-        out.context = QJsonDocument::fromJson(context).object();
-    }
-    if (!ttr.isEmpty()) {
-        out.ttr = QJsonDocument::fromJson(ttr).object();
-    }
+    ConversationInfo out;
+    out.conversationId = conversationId;
+    out.consumerId = consumerId;
+    out.skillId = skillId;
+    out.dialogs = dialogs;
+    out.channel = ChannelType::Messaging;
+    out.context = parsedText(context);
+    out.botAssigned = botAssigned;
+    out.state = u"OPEN"_s; // only open conversations are tracked
+    out.startTs = startTs;
+    out.ttr = parsedText(ttr);
     return out;
+}
+
+QString MessagingAgentChannel::TrackedConversation::activeDialogId(const QString &conversationId) const
+{
+    ConversationInfo probe;
+    probe.conversationId = conversationId;
+    probe.dialogs = dialogs;
+    return probe.activeDialogId();
+}
+
+QString MessagingAgentChannel::shared(const QString &value)
+{
+    const auto it = m_shared.constFind(value);
+    if (it != m_shared.cend()) {
+        return *it;
+    }
+    if (!value.isEmpty() && m_shared.size() < 4096) {
+        m_shared.insert(value);
+    }
+    return value;
+}
+
+QByteArray MessagingAgentChannel::sharedText(const QByteArray &text)
+{
+    constexpr qsizetype maxTexts = 4096;
+    if (text.isEmpty()) {
+        return text;
+    }
+    const auto it = m_sharedTexts.constFind(text);
+    if (it != m_sharedTexts.cend()) {
+        return *it;
+    }
+    if (m_sharedTexts.size() >= maxTexts) {
+        m_sharedTexts.removeIf([](const QByteArray &kept) { return kept.isDetached(); });
+    }
+    if (m_sharedTexts.size() < maxTexts) {
+        m_sharedTexts.insert(text);
+    }
+    return text;
 }
 
 QList<ConversationInfo> MessagingAgentChannel::conversations() const
 {
     QList<ConversationInfo> out;
     out.reserve(m_conversations.size());
-    for (const TrackedConversation &tracked : m_conversations) {
-        out.append(tracked.full());
+    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
+        out.append(it->full(it.key()));
     }
     return out;
 }
@@ -483,8 +551,8 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
         if (known == m_conversations.end()) {
             return;
         }
-        const QString oldSkill = known->info.skillId;
-        const QList<DialogInfo> before = known->info.dialogs;
+        const QString oldSkill = known->skillId;
+        const QList<DialogInfo> before = known->dialogs;
         // The server may report the removal before (or without) the skill change of the same
         // request, so a transfer we asked for supplies the skill (reference §3.5: UNCONFIRMED).
         QString newSkill = !change.skillId.isEmpty() && change.skillId != oldSkill ? change.skillId : QString();
@@ -520,7 +588,12 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
     info.ttr = change.ttr;
 
     if (known == m_conversations.end()) {
-        m_conversations.insert(id, TrackedConversation::from(info));
+        const auto tracked = m_conversations.insert(id, {});
+        *tracked = TrackedConversation::from(info, tracked.key(), *this);
+        // What slots keep of `info` (and the dialog table's keys) shares the tracked copy's strings.
+        info.conversationId = tracked.key();
+        info.skillId = tracked->skillId;
+        info.dialogs = tracked->dialogs;
         qCInfo(lcLivePerson) << "Conversation" << id << "started on skill" << info.skillId << "as" << role;
         Q_EMIT conversationStarted(info);
         for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
@@ -531,10 +604,13 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
         return;
     }
 
-    const ConversationInfo previous = known->info;
+    const QList<DialogInfo> previous = known->dialogs;
     const bool resync = known->needsResync;
-    *known = TrackedConversation::from(info);
-    const QList<DialogInfo> opened = reportDialogChanges(id, previous.dialogs, info.dialogs);
+    *known = TrackedConversation::from(info, known.key(), *this);
+    info.conversationId = known.key();
+    info.skillId = known->skillId;
+    info.dialogs = known->dialogs;
+    const QList<DialogInfo> opened = reportDialogChanges(id, previous, info.dialogs);
     for (const DialogInfo &dialog : std::as_const(info.dialogs)) {
         if (!m_conversations.contains(id)) {
             return; // a slot reacted by forgetting it
@@ -572,7 +648,7 @@ void MessagingAgentChannel::forgetConversation(const QString &conversationId)
     if (it == m_conversations.end()) {
         return;
     }
-    for (const DialogInfo &dialog : std::as_const(it->info.dialogs)) {
+    for (const DialogInfo &dialog : std::as_const(it->dialogs)) {
         auto track = m_dialogs.find(dialog.dialogId);
         if (track != m_dialogs.end()) {
             // Keep only the high-water mark: enough to never deliver the same message twice.
@@ -607,7 +683,7 @@ QString MessagingAgentChannel::conversationOfDialog(const QString &dialogId) con
         return dialogId; // the MAIN dialog's id is the conversation id
     }
     for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it) {
-        for (const DialogInfo &dialog : it->info.dialogs) {
+        for (const DialogInfo &dialog : it->dialogs) {
             if (dialog.dialogId == dialogId) {
                 return it.key();
             }
@@ -713,9 +789,9 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
         ++m_stats.echoesIgnored;
         return;
     }
-    const ConversationInfo &info = m_conversations[conversationId].info;
+    const TrackedConversation &tracked = m_conversations[conversationId];
     const bool consumer = event.originatorRole == QLatin1String("CONSUMER") ||
-                          (event.originatorRole.isEmpty() && event.originatorId == info.consumerId);
+                          (event.originatorRole.isEmpty() && event.originatorId == tracked.consumerId);
     if (!consumer) {
         return;
     }
@@ -836,7 +912,7 @@ RequestId MessagingAgentChannel::publish(const QString &what,
     QString dialog = dialogId;
     if (dialog.isEmpty()) {
         const auto it = m_conversations.constFind(conversationId);
-        dialog = it == m_conversations.constEnd() ? conversationId : it->info.activeDialogId();
+        dialog = it == m_conversations.constEnd() ? conversationId : it->activeDialogId(it.key());
     }
     const RequestId id = runCommand(what,
                                     Ums::Type::PublishEvent,
@@ -940,7 +1016,7 @@ RequestId MessagingAgentChannel::transferToSkill(const QString &conversationId,
     QJsonArray fields;
     const auto known = m_conversations.constFind(conversationId);
     // Removing an assigned agent when the bot is not one fails the whole request (reference §4).
-    if (known == m_conversations.constEnd() || known->info.botAssigned) {
+    if (known == m_conversations.constEnd() || known->botAssigned) {
         fields.append(Ums::participantsChangeField(u"REMOVE"_s, u"ASSIGNED_AGENT"_s, agentId()));
     }
     fields.append(Ums::skillChangeField(skillId));

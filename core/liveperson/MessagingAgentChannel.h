@@ -138,19 +138,32 @@ private:
         QList<Ums::MessagingEvent> buffered;
     };
     /**
-     * A conversation as last reported. Its context and TTR objects are kept as compact JSON text:
-     * parsed QJsonObjects of them cost about 1 KB per open conversation.
+     * A conversation as last reported, kept per open conversation: only what ConversationInfo
+     * carries that is not the same for all of them (a tracked conversation is always OPEN and on
+     * the messaging channel; its id is the table's key). Context and TTR objects are compact
+     * JSON text (parsed QJsonObjects of them cost about 1 KB), MAIN dialog ids share the
+     * conversation id, skill ids one copy per skill (see shared()).
      */
     struct TrackedConversation
     {
-        /** Without context and ttr (see full()). */
-        ConversationInfo info;
+        QString consumerId;
+        QString skillId;
+        QList<DialogInfo> dialogs;
         QByteArray context;
         QByteArray ttr;
+        qint64 startTs = 0;
+        bool botAssigned = false;
         bool needsResync = false;
 
-        static TrackedConversation from(const ConversationInfo &info);
-        ConversationInfo full() const;
+        /**
+         * `info` as kept: `conversationId` is the table key's string; `channel` shares repeated
+         * values (skill ids, context and TTR texts).
+         */
+        static TrackedConversation
+        from(const ConversationInfo &info, const QString &conversationId, MessagingAgentChannel &channel);
+        /** The ConversationInfo it was made from (context and ttr parsed again). */
+        ConversationInfo full(const QString &conversationId) const;
+        QString activeDialogId(const QString &conversationId) const;
     };
     void connectSocket();
     void dropSocket();
@@ -178,6 +191,17 @@ private:
                      const Ums::FrameReader *reader = nullptr);
     void acknowledge(const QString &dialogId, const QList<qint64> &sequences);
     QString conversationOfDialog(const QString &dialogId) const;
+    /**
+     * One shared copy of a small value many conversations repeat (skill ids): a separate copy is
+     * a heap block per open conversation. Bounded; past the bound values are kept as they come.
+     */
+    QString shared(const QString &value);
+    /**
+     * The same for compact context and TTR texts: conversations of one kind of client carry the
+     * same context, TTR objects repeat. When the pool is full, texts no conversation keeps any more
+     * are dropped from it.
+     */
+    QByteArray sharedText(const QByteArray &text);
     void countMalformed(const QString &what, const QString &reason);
 
     /** `bodyJson`: the request body as compact JSON (JsonWriter). */
@@ -207,6 +231,8 @@ private:
     QHash<QString, TrackedConversation> m_conversations;
     QHash<QString, DialogTrack> m_dialogs;
     QSet<QString> m_acceptedRings;
+    QSet<QString> m_shared;
+    QSet<QByteArray> m_sharedTexts;
     /** Transfers we asked for, by conversation: the skill to report when the bot leaves. */
     QHash<QString, QString> m_pendingTransfers;
     QHash<RequestId, CommandCompletion> m_inflight;

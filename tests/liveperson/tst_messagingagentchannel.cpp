@@ -226,6 +226,30 @@ private Q_SLOTS:
         QCOMPARE(client.channel->conversations().first().context, info.context);
         QCOMPARE(client.channel->conversations().first().ttr, info.ttr);
         QCOMPARE(client.channel->conversations().first().dialogs.size(), info.dialogs.size());
+        // It keeps the rest compactly too (no id, state or channel per conversation, the MAIN
+        // dialog's id shared with the conversation's, skill ids shared): every field comes back.
+        const ConversationInfo kept = client.channel->conversations().first();
+        QCOMPARE(kept.conversationId, info.conversationId);
+        QCOMPARE(kept.consumerId, info.consumerId);
+        QCOMPARE(kept.skillId, info.skillId);
+        QCOMPARE(kept.state, u"OPEN"_s);
+        QCOMPARE(kept.state, info.state);
+        QCOMPARE(kept.channel, info.channel);
+        QCOMPARE(kept.startTs, info.startTs);
+        QVERIFY(kept.startTs > 0);
+        QCOMPARE(kept.botAssigned, info.botAssigned);
+        for (qsizetype i = 0; i < info.dialogs.size(); ++i) {
+            const DialogInfo &a = kept.dialogs.at(i);
+            const DialogInfo &b = info.dialogs.at(i);
+            QCOMPARE(a.dialogId, b.dialogId);
+            QCOMPARE(a.dialogType, b.dialogType);
+            QCOMPARE(a.state, b.state);
+            QCOMPARE(a.channelType, b.channelType);
+            QCOMPARE(a.creationTs, b.creationTs);
+            QCOMPARE(a.closedBy, b.closedBy);
+            QCOMPARE(a.closedCause, b.closedCause);
+        }
+        QCOMPARE(kept.activeDialogId(), info.activeDialogId());
 
         // A consumer message arrives once, and is acknowledged (ACCEPT, READ).
         const qint64 sequence = m_control->consumerSays(conversation, u"hello bot"_s);
