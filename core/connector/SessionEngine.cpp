@@ -375,6 +375,25 @@ QString SessionEngine::intern(const QString &value)
     return value;
 }
 
+std::shared_ptr<const SessionEngine::ContextIds> SessionEngine::sharedContextIds(const ContextIds &ids)
+{
+    if (ids.engagementId.isEmpty() && ids.campaignId.isEmpty() && ids.language.isEmpty()) {
+        return nullptr;
+    }
+    // Unit separators cannot be confused with the values' own characters in these ids.
+    const QString key = ids.engagementId + QChar(0x1f) + ids.campaignId + QChar(0x1f) + ids.language;
+    const auto it = m_contextIds.constFind(key);
+    if (it != m_contextIds.cend()) {
+        return *it;
+    }
+    auto shared = std::make_shared<const ContextIds>(
+        ContextIds{intern(ids.engagementId), intern(ids.campaignId), intern(ids.language)});
+    if (m_contextIds.size() < 4096) {
+        m_contextIds.insert(key, shared);
+    }
+    return shared;
+}
+
 SessionEngine::Conversation *SessionEngine::findConversation(const QString &conversationId)
 {
     const auto it = m_conversations.find(conversationId);
@@ -415,9 +434,9 @@ void SessionEngine::handleConversationStarted(const LivePerson::ConversationInfo
         }
         return QString::number(number, 'g', 17);
     };
-    conv.engagementId = intern(idOf(QStringLiteral("engagementId")));
-    conv.campaignId = intern(idOf(QStringLiteral("campaignId")));
-    conv.language = intern(info.context.value(QStringLiteral("lang")).toString());
+    conv.contextIds = sharedContextIds({idOf(QStringLiteral("engagementId")),
+                                        idOf(QStringLiteral("campaignId")),
+                                        info.context.value(QStringLiteral("lang")).toString()});
     for (const auto &dialog : info.dialogs) {
         if (dialog.dialogId != conv.snapshot.id) {
             m_dialogOwners.insert(dialog.dialogId, conv.snapshot.id);
@@ -612,10 +631,12 @@ void SessionEngine::deliverToBot(Conversation &conv,
     event.context.assignedAgentId = m_channel->agentId();
     event.context.visitor.insert(QStringLiteral("consumerId"), conv.snapshot.consumerId);
     // Campaign, engagement and language as taken from LivePerson's conversation context.
-    event.context.engagementId = conv.engagementId;
-    event.context.campaignId = conv.campaignId;
-    if (!conv.language.isEmpty()) {
-        event.context.visitor.insert(QStringLiteral("language"), conv.language);
+    if (conv.contextIds) {
+        event.context.engagementId = conv.contextIds->engagementId;
+        event.context.campaignId = conv.contextIds->campaignId;
+        if (!conv.contextIds->language.isEmpty()) {
+            event.context.visitor.insert(QStringLiteral("language"), conv.contextIds->language);
+        }
     }
 
     conv.inFlight.insert(event.deliveryId,

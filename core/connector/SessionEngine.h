@@ -322,6 +322,13 @@ private:
     private:
         std::unique_ptr<T> m_value;
     };
+    /** Campaign, engagement and language as taken from LivePerson's conversation context. */
+    struct ContextIds
+    {
+        QString engagementId;
+        QString campaignId;
+        QString language;
+    };
     enum class EscalationEnd
     {
         Transferred,
@@ -334,11 +341,10 @@ private:
         QString dialogId;
         /**
          * What bot events carry from LivePerson's conversation context (campaign, engagement,
-         * language); the context object itself is not kept (about 1 KB per conversation).
+         * language); the context object itself is not kept (about 1 KB per conversation). One
+         * shared copy per distinct combination (see sharedContextIds()); null when all are empty.
          */
-        QString engagementId;
-        QString campaignId;
-        QString language;
+        std::shared_ptr<const ContextIds> contextIds;
         /** Deliveries sent to the bot and not answered yet, in order. */
         InFlightDeliveries inFlight;
         /** Responses waiting to be published, in arrival order. */
@@ -451,6 +457,9 @@ private:
      */
     QString intern(const QString &value);
     QSet<QString> m_interned;
+    /** Null when all three are empty; else one shared copy per distinct combination (bounded like intern()). */
+    std::shared_ptr<const ContextIds> sharedContextIds(const ContextIds &ids);
+    QHash<QString, std::shared_ptr<const ContextIds>> m_contextIds;
     QByteArray m_lastIntents;
 
     QSet<QString> m_dirty;

@@ -74,11 +74,13 @@ public:
     }
 
     QStringList delivered;
+    QList<Bot::BotEvent> events;
 
 protected:
     void sendEvent(const Bot::BotEvent &event) override
     {
         delivered.append(event.deliveryId);
+        events.append(event);
     }
 };
 
@@ -255,6 +257,59 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+    }
+
+    /**
+     * Campaign, engagement and language come from the conversation's context into every bot
+     * event; conversations with the same context share one copy of them, and a conversation
+     * without any sends none.
+     */
+    void botEventsCarryTheContextIds()
+    {
+        auto rig = makeRig();
+        QVERIFY(rig);
+        const auto conversationWith = [](const QString &id, const QJsonObject &context) {
+            LivePerson::ConversationInfo info;
+            info.conversationId = id;
+            info.consumerId = QStringLiteral("consumer-") + id;
+            info.skillId = QStringLiteral("1001");
+            info.botAssigned = true;
+            info.state = QStringLiteral("OPEN");
+            LivePerson::DialogInfo dialog;
+            dialog.dialogId = id;
+            dialog.dialogType = QStringLiteral("MAIN");
+            dialog.state = QStringLiteral("OPEN");
+            dialog.channelType = QStringLiteral("MESSAGING");
+            info.dialogs = {dialog};
+            info.context = context;
+            return info;
+        };
+        const QJsonObject context{{QStringLiteral("lang"), QStringLiteral("en-US")},
+                                  {QStringLiteral("campaignInfo"),
+                                   QJsonObject{{QStringLiteral("campaignId"), 42},
+                                               {QStringLiteral("engagementId"), QStringLiteral("eng-7")}}}};
+        const QStringList ids{QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3")};
+        rig->channel->startConversation(conversationWith(ids.at(0), context));
+        rig->channel->startConversation(conversationWith(ids.at(1), context));
+        rig->channel->startConversation(
+            conversationWith(ids.at(2), {{QStringLiteral("type"), QStringLiteral("SharkContext")}}));
+        for (const QString &id : ids) {
+            rig->channel->deliverMessage(id, QStringLiteral("hello"));
+        }
+        QTRY_COMPARE(rig->bot->events.size(), 3);
+        for (const Bot::BotEvent &event : std::as_const(rig->bot->events)) {
+            if (event.conversationId == ids.at(2)) {
+                QVERIFY(event.context.engagementId.isEmpty());
+                QVERIFY(event.context.campaignId.isEmpty());
+                QVERIFY(!event.context.visitor.contains(QStringLiteral("language")));
+                continue;
+            }
+            QCOMPARE(event.context.engagementId, QStringLiteral("eng-7"));
+            QCOMPARE(event.context.campaignId, QStringLiteral("42"));
+            QCOMPARE(event.context.visitor.value(QStringLiteral("language")).toString(), QStringLiteral("en-US"));
+            QCOMPARE(event.context.visitor.value(QStringLiteral("consumerId")).toString(),
+                     QStringLiteral("consumer-") + event.conversationId);
+        }
     }
 
     // --- 1. replies and the channel ---------------------------------------------------------
