@@ -21,6 +21,10 @@
 #include <cmath>
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace Switchboard::Connector
 {
 
@@ -198,6 +202,10 @@ void SessionEngine::start()
         m_tickTimer->setSingleShot(true);
         m_tickTimer->setInterval(m_settings.tickMs);
         connect(m_tickTimer, &QTimer::timeout, this, &SessionEngine::emitTick);
+        m_returnMemoryTimer = new QTimer(this);
+        m_returnMemoryTimer->setSingleShot(true);
+        m_returnMemoryTimer->setInterval(m_settings.returnMemoryIdleMs);
+        connect(m_returnMemoryTimer, &QTimer::timeout, this, &SessionEngine::returnFreeMemory);
         m_probeTimer = new QTimer(this);
         m_probeTimer->setSingleShot(true);
         connect(m_probeTimer, &QTimer::timeout, this, [this] {
@@ -373,6 +381,31 @@ QString SessionEngine::intern(const QString &value)
         m_interned.insert(value);
     }
     return value;
+}
+
+void SessionEngine::noteDeliveryDone()
+{
+    if (m_deliveryOwners.isEmpty() && m_returnMemoryTimer && m_settings.returnMemoryAfterDeliveries > 0 &&
+        m_deliveriesSinceMemoryReturned >= m_settings.returnMemoryAfterDeliveries) {
+        m_returnMemoryTimer->start();
+    }
+}
+
+void SessionEngine::returnFreeMemory()
+{
+    if (!m_deliveryOwners.isEmpty()) {
+        return;
+    }
+    m_deliveriesSinceMemoryReturned = 0;
+    if (m_parts.returnFreeMemory) {
+        m_parts.returnFreeMemory();
+        return;
+    }
+#ifdef __GLIBC__
+    // A burst leaves malloc's arenas with free pages between the data that stays (queued bot
+    // requests, UMS and transcript records of the burst); they stay resident until given back.
+    malloc_trim(0);
+#endif
 }
 
 std::shared_ptr<const SessionEngine::ContextIds> SessionEngine::sharedContextIds(const ContextIds &ids)
@@ -642,6 +675,10 @@ void SessionEngine::deliverToBot(Conversation &conv,
     conv.inFlight.insert(event.deliveryId,
                          Delivery{event.deliveryId, {}, event.dialogId, message.sequence, message.recovered});
     m_deliveryOwners.insert(event.deliveryId, conv.snapshot.id);
+    ++m_deliveriesSinceMemoryReturned;
+    if (m_returnMemoryTimer && m_returnMemoryTimer->isActive()) {
+        m_returnMemoryTimer->stop();
+    }
     m_bot->deliver(event);
     LatencyProbe::finish(LatencyProbe::Leg::Inbound, std::exchange(m_probeInboundNs, 0));
 }
@@ -844,6 +881,7 @@ void SessionEngine::handleReplied(const QString &deliveryId, const Bot::BotRespo
     pending->probeStartNs = LatencyProbe::startNs();
     pending->delivery = conv->inFlight.take(deliveryId);
     m_deliveryOwners.remove(deliveryId);
+    noteDeliveryDone();
     if (pending->delivery.deliveryId.isEmpty()) {
         pending->delivery.deliveryId = deliveryId;
         pending->delivery.dialogId = conv->dialogId;
@@ -957,6 +995,7 @@ void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::B
     }
     const Delivery delivery = conv->inFlight.take(deliveryId);
     m_deliveryOwners.remove(deliveryId);
+    noteDeliveryDone();
     addEntry(conv->snapshot.id, TranscriptRole::Error, error.message, deliveryId, error.code, error.hint);
     logEvent(2, conv->snapshot.id, error.code, tr("Bot call failed in “%1”: %2").arg(m_settings.name, error.message));
     std::optional<Delivery> trigger;

@@ -74,6 +74,14 @@ struct SessionSettings
     /** Bot state probe period while healthy, and while down. */
     int probeIntervalMs = 30000;
     int probeIntervalDownMs = 5000;
+    /**
+     * After a burst of at least this many bot deliveries, once none has been in flight for
+     * returnMemoryIdleMs, the process's free heap pages go back to the kernel (SessionParts::
+     * returnFreeMemory): the footprint falls back to the live data instead of staying at the
+     * burst's high-water mark. 0 = never.
+     */
+    int returnMemoryAfterDeliveries = 1000;
+    int returnMemoryIdleMs = 50;
 };
 
 /** Makes the engine's parts on the engine's own thread, so sockets and timers live there. */
@@ -88,6 +96,8 @@ struct SessionParts
      */
     std::function<void(QObject *context, SentinelCallback callback)> resolveSentinel;
     std::function<Bot::BotClient *(const QString &sentinelUrl, QObject *parent)> makeBot;
+    /** Optional: gives free heap memory back to the kernel; default glibc's malloc_trim(0) (elsewhere nothing). */
+    std::function<void()> returnFreeMemory;
 };
 
 /**
@@ -466,6 +476,11 @@ private:
     QList<TranscriptEntry> m_pendingEntries;
     QTimer *m_tickTimer = nullptr;
     QTimer *m_probeTimer = nullptr;
+    /** See SessionSettings::returnMemoryAfterDeliveries. */
+    QTimer *m_returnMemoryTimer = nullptr;
+    int m_deliveriesSinceMemoryReturned = 0;
+    void noteDeliveryDone();
+    void returnFreeMemory();
     qint64 m_nextEntryId = 1;
     SessionStatus m_status;
     bool m_stopping = false;

@@ -131,6 +131,9 @@ private:
         QString fallbackSkillId;
         QHash<QString, ConversationSnapshot> snapshots;
         QList<TranscriptEntry> entries;
+        /** SessionSettings::returnMemoryAfterDeliveries for the next startEngine() (0 = never). */
+        int returnMemoryAfter = 0;
+        int memoryReturned = 0;
     };
 
     std::unique_ptr<Rig> makeRig(const QString &fallbackSkillId = QStringLiteral("2002"))
@@ -161,8 +164,11 @@ private:
         settings.botSkillId = QStringLiteral("1001");
         settings.fallbackSkillId = rig.fallbackSkillId;
         settings.tickMs = 1;
+        settings.returnMemoryAfterDeliveries = rig.returnMemoryAfter;
+        settings.returnMemoryIdleMs = 1;
         SessionParts parts;
         Rig *raw = &rig;
+        parts.returnFreeMemory = [raw] { ++raw->memoryReturned; };
         parts.makeChannel = [raw](QObject *parent) {
             raw->channel = new FakeAgentChannel(parent);
             raw->channel->setAutoComplete(false);
@@ -310,6 +316,48 @@ private Q_SLOTS:
             QCOMPARE(event.context.visitor.value(QStringLiteral("consumerId")).toString(),
                      QStringLiteral("consumer-") + event.conversationId);
         }
+    }
+
+    /**
+     * Once a burst of deliveries (at least returnMemoryAfterDeliveries) has drained, free memory
+     * goes back to the kernel, once; not while a delivery is still in flight.
+     */
+    void freeMemoryIsReturnedAfterABurst()
+    {
+        auto rig = std::make_unique<Rig>();
+        Storage::TranscriptStore::Options options;
+        options.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
+        rig->store = std::make_unique<Storage::TranscriptStore>(options);
+        QVERIFY(rig->store->openAndWait());
+        rig->fallbackSkillId = QStringLiteral("2002");
+        rig->returnMemoryAfter = 3;
+        QVERIFY(startEngine(*rig));
+        const auto burst = [&rig](int round) {
+            QStringList deliveries;
+            for (int i = 0; i < 3; ++i) {
+                const QString id = QStringLiteral("r%1c%2").arg(round).arg(i);
+                rig->channel->startConversation(id);
+                const LivePerson::ConversationMessage message = rig->channel->deliverMessage(id, QStringLiteral("hi"));
+                deliveries.append(QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence));
+            }
+            return deliveries;
+        };
+        QStringList deliveries = burst(1);
+        QTRY_COMPARE(rig->bot->delivered.size(), 3);
+        rig->bot->answer(deliveries.at(0), {QStringLiteral("one")});
+        rig->bot->answer(deliveries.at(1), {QStringLiteral("two")});
+        // One still in flight: the burst has not drained.
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 2);
+        QCOMPARE(rig->memoryReturned, 0);
+        rig->bot->answer(deliveries.at(2), {QStringLiteral("three")});
+        QTRY_COMPARE(rig->memoryReturned, 1);
+        // The count starts again: the next burst returns memory once more.
+        deliveries = burst(2);
+        QTRY_COMPARE(rig->bot->delivered.size(), 6);
+        for (const QString &delivery : std::as_const(deliveries)) {
+            rig->bot->answer(delivery, {QStringLiteral("again")});
+        }
+        QTRY_COMPARE(rig->memoryReturned, 2);
     }
 
     // --- 1. replies and the channel ---------------------------------------------------------
