@@ -67,8 +67,9 @@ void printTable(const QJsonObject &r)
     if (r.contains(QStringLiteral("rss10kConversationsMb"))) {
         row(tr("connector RSS with %1 open conversations (MB)")
                 .arg(r.value(QStringLiteral("openConversations")).toInt()),
-            QStringLiteral("%1 (%2 after malloc_trim)")
+            QStringLiteral("%1 (%2 as the fill ended, %3 after malloc_trim)")
                 .arg(number(r, "rss10kConversationsMb"), 0, 'f', 1)
+                .arg(number(r, "rss10kConversationsAtFillEndMb"), 0, 'f', 1)
                 .arg(number(r, "rss10kConversationsTrimmedMb"), 0, 'f', 1));
     }
     row(tr("connector peak RSS (MB)"), QString::number(number(r, "peakRssMb"), 'f', 1));

@@ -90,6 +90,9 @@ private Q_SLOTS:
         QVERIFY(r.value(QStringLiteral("sandboxCpuSecondsPer1000")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("peakRssMb")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("rss10kConversationsMb")).toDouble() > 0);
+        QVERIFY(r.value(QStringLiteral("rss10kConversationsAtFillEndMb")).toDouble() > 0);
+        // The memory is read once the fill has settled, after the moment it completed.
+        QVERIFY(r.value(QStringLiteral("fillSeconds")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("peakRssMb")).toDouble() >= r.value(QStringLiteral("idleRssMb")).toDouble());
         QVERIFY(r.value(QStringLiteral("openConversations")).toInt() >= 50);
     }

@@ -144,6 +144,9 @@ private:
     QJsonObject m_baselineHeap;
     int m_fillTarget = 0;
     qint64 m_fillStartedMs = 0;
+    /** When the fill was first seen complete (0: not yet) and the RSS then. */
+    qint64 m_fillIdleSinceMs = 0;
+    double m_rssAtFillEndMb = 0;
 };
 
 /** Current resident set size of this process, in MiB (Linux /proc; 0 elsewhere). */
