@@ -74,6 +74,7 @@ MessagingChannelStats MessagingAgentChannel::stats() const
     MessagingChannelStats stats = m_stats;
     stats.logins = loginCount();
     stats.loginAttempts = loginAttemptCount();
+    stats.trackedDialogs = static_cast<int>(m_dialogs.size());
     if (m_ums) {
         stats.malformedFrames += m_ums->malformedFrameCount();
     }
@@ -559,7 +560,7 @@ void MessagingAgentChannel::applyConversationChange(const Ums::ExConversationCha
         if (newSkill.isEmpty()) {
             newSkill = m_pendingTransfers.value(id);
         }
-        forgetConversation(id);
+        forgetConversation(id, !isOpen);
         reportDialogChanges(id, before, change.dialogs);
         if (!isOpen) {
             const QString reason = change.closeReason.isEmpty() ? u"UNKNOWN"_s : change.closeReason;
@@ -642,7 +643,7 @@ QList<DialogInfo> MessagingAgentChannel::reportDialogChanges(const QString &conv
     return opened;
 }
 
-void MessagingAgentChannel::forgetConversation(const QString &conversationId)
+void MessagingAgentChannel::forgetConversation(const QString &conversationId, bool closed)
 {
     const auto it = m_conversations.find(conversationId);
     if (it == m_conversations.end()) {
@@ -650,7 +651,12 @@ void MessagingAgentChannel::forgetConversation(const QString &conversationId)
     }
     for (const DialogInfo &dialog : std::as_const(it->dialogs)) {
         auto track = m_dialogs.find(dialog.dialogId);
-        if (track != m_dialogs.end()) {
+        if (track != m_dialogs.end() && closed) {
+            // A closed conversation never opens again (the consumer's next message starts a new
+            // one) and events of conversations we do not hold are not delivered: nothing to keep.
+            // Kept, these entries grew with every conversation the connector ever saw.
+            m_dialogs.erase(track);
+        } else if (track != m_dialogs.end()) {
             // Keep only the high-water mark: enough to never deliver the same message twice.
             track->floor = std::max(track->floor, track->maxDelivered);
             track->delivered.clear();
@@ -672,7 +678,7 @@ void MessagingAgentChannel::handleResyncTimeout()
     }
     for (const QString &id : std::as_const(gone)) {
         qCInfo(lcLivePerson) << "Conversation" << id << "was not reported open after reconnecting";
-        forgetConversation(id);
+        forgetConversation(id, false); // maybe only not reported: keep the high-water marks
         Q_EMIT conversationClosed(id, u"NOT_OPEN_AFTER_RECONNECT"_s);
     }
 }
@@ -720,7 +726,11 @@ void MessagingAgentChannel::queryDialog(const QString &conversationId, const QSt
                        if (run != runId()) {
                            return;
                        }
-                       DialogTrack &track = m_dialogs[dialogId];
+                       const auto found = m_dialogs.find(dialogId);
+                       if (found == m_dialogs.end()) {
+                           return; // the conversation closed while the query ran (forgetConversation)
+                       }
+                       DialogTrack &track = *found;
                        track.queryPending = false;
                        QList<Ums::MessagingEvent> events = std::exchange(track.buffered, {});
                        QSet<qint64> fromQuery;

@@ -38,6 +38,9 @@ struct MessagingChannelStats
     int echoesIgnored = 0;
     int ringsAccepted = 0;
     int queriesSent = 0;
+    /** Dialogs with delivery bookkeeping: open conversations' dialogs and those whose conversation
+     *  moved away (their high-water mark); a closed conversation's dialogs are dropped. */
+    int trackedDialogs = 0;
 };
 
 /**
@@ -176,7 +179,8 @@ private:
     void handleRoutingTasks(const QJsonValue &body);
     void handleConversationChanges(const QJsonValue &body);
     void applyConversationChange(const Ums::ExConversationChange &change);
-    void forgetConversation(const QString &conversationId);
+    /** Drops a conversation; its dialogs keep their high-water mark unless it `closed`. */
+    void forgetConversation(const QString &conversationId, bool closed);
     /** Emits dialogChanged() for new or changed dialogs; returns the dialogs that (re)opened. */
     QList<DialogInfo>
     reportDialogChanges(const QString &conversationId, const QList<DialogInfo> &before, const QList<DialogInfo> &after);

@@ -346,10 +346,13 @@ private Q_SLOTS:
         QCOMPARE(afterTransfer.value(u"skillId"_s).toString(), HumanSkill);
         QVERIFY(participant(afterTransfer, BotLogin).isEmpty());
         QVERIFY(client.channel->conversations().isEmpty());
+        // The transferred conversation's dialog keeps its high-water mark (it may come back).
+        QCOMPARE(client.channel->stats().trackedDialogs, 1);
 
         // Close: another conversation, closed by the bot.
         const QString second = m_control->startConversation(m_control->createConsumer(), BotSkill);
         QTRY_COMPARE_WITH_TIMEOUT(client.started.size(), 2, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(client.channel->stats().trackedDialogs, 2, Timeout);
         results.clear();
         client.channel->setTtr(second, TtrType::Urgent, 0, collect);
         client.channel->closeConversation(second, collect);
@@ -358,6 +361,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(client.closed.size(), 1, Timeout);
         QCOMPARE(client.closed.at(0).first, second);
         QCOMPARE(m_control->conversation(second).value(u"state"_s).toString(), u"CLOSE"_s);
+        // A closed conversation never opens again: its dialog's bookkeeping is gone.
+        QCOMPARE(client.channel->stats().trackedDialogs, 1);
         QCOMPARE(sandboxStat(u"umsErrorsSent"_s), 0);
     }
 
