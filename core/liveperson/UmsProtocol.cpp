@@ -27,13 +27,12 @@ template <typename T> Result<T> fail(const QString &message)
     return Result<T>::failure(ProtocolCode, message);
 }
 
-// Reads typed fields of one JSON object and remembers the first problem, with its path.
-class FieldReader
+// The first problem a field reader met, with the field's path: "path.key: problem".
+class FieldErrors
 {
 public:
-    FieldReader(const QJsonObject &object, QString path)
-        : m_object(object)
-        , m_path(std::move(path))
+    explicit FieldErrors(QString path)
+        : m_path(std::move(path))
     {
     }
 
@@ -45,15 +44,26 @@ public:
     {
         return m_error;
     }
-    QString where(const QString &key) const
-    {
-        return m_path.isEmpty() ? key : m_path + u'.' + key;
-    }
     void setError(const QString &key, const QString &problem)
     {
         if (m_error.isEmpty()) {
-            m_error = where(key) + u": "_s + problem;
+            m_error = (m_path.isEmpty() ? key : m_path + u'.' + key) + u": "_s + problem;
         }
+    }
+
+private:
+    QString m_path;
+    QString m_error;
+};
+
+// Reads typed fields of one JSON object and remembers the first problem, with its path.
+class FieldReader : public FieldErrors
+{
+public:
+    FieldReader(const QJsonObject &object, QString path)
+        : FieldErrors(std::move(path))
+        , m_object(object)
+    {
     }
 
     QString string(const QString &key, bool required, bool nonEmpty = false)
@@ -222,8 +232,6 @@ public:
 
 private:
     QJsonObject m_object;
-    QString m_path;
-    QString m_error;
 };
 
 QString indexPath(const QString &base, qsizetype index)
@@ -1087,28 +1095,13 @@ std::optional<double> numberOf(element value)
 }
 
 // FieldReader over a simdjson object: the same rules, the same error texts.
-class DomFieldReader
+class DomFieldReader : public FieldErrors
 {
 public:
     DomFieldReader(std::optional<simdjson::dom::object> object, QString path)
-        : m_object(object)
-        , m_path(std::move(path))
+        : FieldErrors(std::move(path))
+        , m_object(object)
     {
-    }
-
-    bool ok() const
-    {
-        return m_error.isEmpty();
-    }
-    const QString &error() const
-    {
-        return m_error;
-    }
-    void setError(const QString &key, const QString &problem)
-    {
-        if (m_error.isEmpty()) {
-            m_error = (m_path.isEmpty() ? key : m_path + u'.' + key) + u": "_s + problem;
-        }
     }
 
     std::optional<element> get(std::string_view key) const
@@ -1188,8 +1181,6 @@ public:
 
 private:
     std::optional<simdjson::dom::object> m_object;
-    QString m_path;
-    QString m_error;
 };
 } // namespace
 
