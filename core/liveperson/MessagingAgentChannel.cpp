@@ -933,7 +933,9 @@ RequestId MessagingAgentChannel::publish(const QString &what,
     // A bot reply is recorded as published (the publication journal, at most once) just before
     // this call. Written on QSslSocket's queued flush, the frame would leave one event-loop turn
     // later — under load long enough for a kill to land between the mark and the write and lose
-    // the reply; written now, that window is the few microseconds of this return.
+    // the reply; written now, the window shrinks to the two system calls in between (the journal
+    // write and this one) — unless the process is descheduled there; SessionEngine then notes the
+    // reply as connector.unknown_publish_after_restart.
     if (m_ums) {
         m_ums->flush();
     }
