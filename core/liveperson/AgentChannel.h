@@ -117,6 +117,19 @@ public:
     virtual RequestId
     setTtr(const QString &conversationId, TtrType type, int seconds = 0, CommandCompletion done = {}) = 0;
 
+    /**
+     * Reads the conversation's history on LivePerson and reports the messages this agent itself
+     * published in `dialogId` after `afterSequence` — texts (private ones too) and cards, oldest
+     * first; receipts, typing and other participants' messages are left out. A restart uses it to
+     * tell whether the reply it was sending when the previous run ended reached LivePerson
+     * (SessionEngine). Fails with ApiErrorKind::NotConnected while not Online, and with the
+     * server's error when the history cannot be read.
+     */
+    virtual void fetchOwnMessages(const QString &conversationId,
+                                  const QString &dialogId,
+                                  qint64 afterSequence,
+                                  OwnMessagesCompletion done) = 0;
+
 Q_SIGNALS:
     void stateChanged(const Switchboard::LivePerson::ChannelStatus &status);
     /** stop() has finished (also emitted for a stop() while already stopped). */

@@ -66,16 +66,6 @@ qint64 CommandResult::sequence() const
     return value.isDouble() ? value.toInteger(-1) : -1;
 }
 
-void CommandCompletion::complete(const CommandResult &result) const
-{
-    if (!m_set || m_context.isNull()) {
-        return;
-    }
-    // Queued even on the same thread: a caller never re-enters its own code from inside a command.
-    QMetaObject::invokeMethod(
-        m_context.data(), [callback = m_callback, result] { callback(result); }, Qt::QueuedConnection);
-}
-
 Result<QString> resolveSkillId(const QList<Skill> &skills, const QString &name)
 {
     QString found;

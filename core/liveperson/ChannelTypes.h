@@ -140,7 +140,10 @@ struct ConversationMessage
     QByteArray rawJson;
     /** Server time of the event, ms since the epoch (0 when absent). */
     qint64 serverTimestamp = 0;
-    /** True when the message was recovered by QueryMessages rather than pushed live. */
+    /**
+     * True when the message was recovered rather than pushed live: by QueryMessages (messaging),
+     * or with a whole-chat read (chat). It may have been answered in part by an earlier run.
+     */
     bool recovered = false;
 };
 
@@ -205,17 +208,18 @@ struct CommandResult
 };
 
 /**
- * Where a command reports its CommandResult: a callback bound to a context object. The callback
- * runs on the context's thread, always asynchronously (never inside the command call), and not at
+ * Where an asynchronous call reports its result: a callback bound to a context object. The
+ * callback runs on the context's thread, always asynchronously (never inside the call), and not at
  * all once the context is destroyed. A default-constructed completion means "no callback".
  */
-class CommandCompletion
+template <typename ResultType>
+class Completion
 {
 public:
-    using Callback = std::function<void(const CommandResult &)>;
+    using Callback = std::function<void(const ResultType &)>;
 
-    CommandCompletion() = default;
-    CommandCompletion(QObject *context, Callback callback)
+    Completion() = default;
+    Completion(QObject *context, Callback callback)
         : m_context(context)
         , m_callback(std::move(callback))
         , m_set(context != nullptr && m_callback)
@@ -227,13 +231,41 @@ public:
         return m_set;
     }
     /** Queues the callback on the context's thread (no-op when unset or the context is gone). */
-    void complete(const CommandResult &result) const;
+    void complete(const ResultType &result) const
+    {
+        if (!m_set || m_context.isNull()) {
+            return;
+        }
+        // Queued even on the same thread: a caller never re-enters its own code from inside a call.
+        QMetaObject::invokeMethod(
+            m_context.data(), [callback = m_callback, result] { callback(result); }, Qt::QueuedConnection);
+    }
 
 private:
     QPointer<QObject> m_context;
     Callback m_callback;
     bool m_set = false;
 };
+
+/** Where a command reports its CommandResult. */
+using CommandCompletion = Completion<CommandResult>;
+
+/** What AgentChannel::fetchOwnMessages() found: the agent's own messages, oldest first, or why not. */
+struct OwnMessages
+{
+    /** Text (Text kind, also private texts and quick-reply texts) and cards (RichContent kind). */
+    QList<ConversationMessage> messages;
+    /** Empty on success. */
+    std::optional<ApiError> error;
+
+    bool ok() const
+    {
+        return !error.has_value();
+    }
+};
+
+/** Where fetchOwnMessages() reports. */
+using OwnMessagesCompletion = Completion<OwnMessages>;
 
 /**
  * The caller's last handled sequence of a dialog, used to resume with QueryMessages after a

@@ -613,7 +613,9 @@ void ChatAgentChannel::applyChatResource(const QString &chatId, const QUrl &url,
     if (!m_chats.contains(chatId)) {
         return;
     }
-    processEvents(chatId, resource.events);
+    // Lines read with the whole chat may predate this process (a restart, a new agent session):
+    // recovered, so the connector checks what it already answered before answering again.
+    processEvents(chatId, resource.events, true);
     it = m_chats.find(chatId);
     if (it == m_chats.end()) {
         return;
@@ -665,11 +667,11 @@ void ChatAgentChannel::pollEvents(const QString &chatId)
             countMalformed(u"events"_s, page.error().message);
             return;
         }
-        processEvents(chatId, page.value());
+        processEvents(chatId, page.value(), false);
     });
 }
 
-void ChatAgentChannel::processEvents(const QString &chatId, const Chat::ChatEvents &page)
+void ChatAgentChannel::processEvents(const QString &chatId, const Chat::ChatEvents &page, bool recovered)
 {
     for (const Chat::SkippedEvent &skipped : page.skipped) {
         ++m_stats.eventsSkipped;
@@ -694,8 +696,10 @@ void ChatAgentChannel::processEvents(const QString &chatId, const Chat::ChatEven
             }
             continue;
         }
-        if (const auto message = Chat::toConversationMessage(event, chatId)) {
-            qCDebug(lcLivePerson) << "Visitor line" << chatId << event.id << messageKindName(message->kind);
+        if (auto message = Chat::toConversationMessage(event, chatId)) {
+            message->recovered = recovered;
+            qCDebug(lcLivePerson) << "Visitor line" << chatId << event.id << messageKindName(message->kind)
+                                  << (recovered ? "(recovered)" : "");
             Q_EMIT consumerMessage(*message);
         }
     }
@@ -1237,6 +1241,67 @@ RequestId ChatAgentChannel::closeDialog(const QString &conversationId, const QSt
     // Chat has no dialogs and no post-chat survey dialog: closing "the dialog" ends the chat.
     Q_UNUSED(dialogId)
     return endChat(conversationId, std::move(done));
+}
+
+void ChatAgentChannel::fetchOwnMessages(const QString &conversationId,
+                                        const QString &dialogId,
+                                        qint64 afterSequence,
+                                        OwnMessagesCompletion done)
+{
+    Q_UNUSED(dialogId) // chat has no dialogs
+    const auto it = m_chats.constFind(conversationId);
+    if (status().state != ChannelState::Online || it == m_chats.constEnd() || !it->chatUrl.isValid()) {
+        done.complete(OwnMessages{
+            {}, ApiError::make(ApiErrorKind::NotConnected,
+                               tr("Reading the history of chat %1: it is not open for this agent.").arg(conversationId))});
+        return;
+    }
+    const quint64 attempt = attemptId();
+    // Reference §5: the chat resource carries every event so far; the agent's lines are
+    // source "agent" (by "agent" when source is absent).
+    send("GET", it->chatUrl, {}, [this, attempt, conversationId, afterSequence, done](const HttpResponse &response) {
+        if (attempt != attemptId()) {
+            done.complete(OwnMessages{{},
+                                      ApiError::make(ApiErrorKind::NotConnected,
+                                                     tr("Reading the history of chat %1: the agent session was "
+                                                        "replaced.")
+                                                         .arg(conversationId))});
+            return;
+        }
+        if (!response.isSuccess()) {
+            done.complete(
+                OwnMessages{{}, errorFromResponse(response, tr("Reading the history of chat %1").arg(conversationId))});
+            return;
+        }
+        const auto resource = Chat::parseChatResource(response.body);
+        if (!resource) {
+            countMalformed(u"chat"_s, resource.error().message);
+            done.complete(OwnMessages{{},
+                                      ApiError::make(ApiErrorKind::Protocol,
+                                                     tr("Reading the history of chat %1: %2")
+                                                         .arg(conversationId, resource.error().message))});
+            return;
+        }
+        if (!resource->events.skipped.isEmpty()) {
+            // A history with an unreadable event cannot prove that a line is missing.
+            done.complete(OwnMessages{{},
+                                      ApiError::make(ApiErrorKind::Protocol,
+                                                     tr("Reading the history of chat %1: event %2 skipped: %3")
+                                                         .arg(conversationId, resource->events.skipped.first().id,
+                                                              resource->events.skipped.first().reason))});
+            return;
+        }
+        OwnMessages own;
+        for (const Chat::ChatEvent &event : resource->events.events) {
+            if (event.id <= afterSequence) {
+                continue;
+            }
+            if (auto message = Chat::toOwnMessage(event, conversationId)) {
+                own.messages.append(*message);
+            }
+        }
+        done.complete(own); // parseChatEvents() sorted the events by id
+    });
 }
 
 RequestId ChatAgentChannel::setTtr(const QString &conversationId, TtrType type, int seconds, CommandCompletion done)

@@ -139,6 +139,11 @@ public:
     RequestId closeDialog(const QString &conversationId, const QString &dialogId, CommandCompletion done = {}) override;
     RequestId
     setTtr(const QString &conversationId, TtrType type, int seconds = 0, CommandCompletion done = {}) override;
+    /** Reads the chat resource again and keeps the agent's lines after `afterSequence` (an event @id). */
+    void fetchOwnMessages(const QString &conversationId,
+                          const QString &dialogId,
+                          qint64 afterSequence,
+                          OwnMessagesCompletion done) override;
 
 protected:
     // AgentLoginChannel
@@ -198,7 +203,8 @@ private:
     void readChat(const QString &chatId, const QUrl &url, bool fallbackTried);
     void applyChatResource(const QString &chatId, const QUrl &url, const Chat::ChatResource &resource);
     void pollEvents(const QString &chatId);
-    void processEvents(const QString &chatId, const Chat::ChatEvents &page);
+    /** `recovered`: the events come from reading the whole chat (taken, or read again), not a poll. */
+    void processEvents(const QString &chatId, const Chat::ChatEvents &page, bool recovered);
     void pauseChatPoll(const QString &chatId, const ApiError &error);
     void probeSessionAfterChat404(const QString &chatId, const ApiError &error);
     enum class Gone

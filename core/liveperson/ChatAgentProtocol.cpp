@@ -158,6 +158,14 @@ Result<ChatEvent> parseEvent(const QJsonObject &object, QString *idText)
 }
 } // namespace
 
+bool ChatEvent::isAgentLine() const
+{
+    if (type != EventType::Line) {
+        return false;
+    }
+    return (source.isEmpty() ? by : source) == QLatin1String("agent");
+}
+
 bool ChatEvent::isVisitorLine() const
 {
     if (type != EventType::Line) {
@@ -400,16 +408,15 @@ Result<QList<TransferSkill>> parseTransferSkills(const QByteArray &body)
     return out;
 }
 
-std::optional<ConversationMessage> toConversationMessage(const ChatEvent &event, const QString &chatId)
+namespace
 {
-    if (!event.isVisitorLine()) {
-        return std::nullopt;
-    }
+ConversationMessage lineMessage(const ChatEvent &event, const QString &chatId, const QString &role)
+{
     ConversationMessage message;
     message.conversationId = chatId;
     message.dialogId = chatId; // chat has no dialogs: the one "dialog" is the chat itself
     message.sequence = event.id;
-    message.originatorRole = u"CONSUMER"_s;
+    message.originatorRole = role;
     message.metadata = event.metadata;
     message.raw = event.raw;
     message.serverTimestamp = event.timeMs;
@@ -421,6 +428,23 @@ std::optional<ConversationMessage> toConversationMessage(const ChatEvent &event,
         message.text = event.text;
     }
     return message;
+}
+} // namespace
+
+std::optional<ConversationMessage> toConversationMessage(const ChatEvent &event, const QString &chatId)
+{
+    if (!event.isVisitorLine()) {
+        return std::nullopt;
+    }
+    return lineMessage(event, chatId, u"CONSUMER"_s);
+}
+
+std::optional<ConversationMessage> toOwnMessage(const ChatEvent &event, const QString &chatId)
+{
+    if (!event.isAgentLine()) {
+        return std::nullopt;
+    }
+    return lineMessage(event, chatId, u"ASSIGNED_AGENT"_s);
 }
 
 QJsonObject agentSessionBody()

@@ -86,6 +86,8 @@ struct ChatEvent
 
     /** A line written by the visitor (source visitor, or by visitor when source is absent). */
     bool isVisitorLine() const;
+    /** A line written by the agent (source agent, or by agent when source is absent). */
+    bool isAgentLine() const;
 };
 
 /** An event that was skipped, with the reason (logged by the caller; never fatal). */
@@ -147,6 +149,8 @@ Result<QList<TransferSkill>> parseTransferSkills(const QByteArray &body);
 
 /** The ConversationMessage for a visitor line; nullopt for anything else (own lines, system lines, states). */
 std::optional<ConversationMessage> toConversationMessage(const ChatEvent &event, const QString &chatId);
+/** An agent line as the agent's own message (Text or RichContent); nullopt for every other event. */
+std::optional<ConversationMessage> toOwnMessage(const ChatEvent &event, const QString &chatId);
 
 // Bodies. Only one event may be added per POST (reference §5).
 

@@ -792,10 +792,7 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
         }
         return;
     }
-    const bool mine = event.originatorId == agentId() ||
-                      (!session().userPid.isEmpty() &&
-                       (event.originatorMetadataId == session().userPid || event.originatorPId == session().userPid));
-    if (mine) {
+    if (isOwnEvent(event)) {
         ++m_stats.echoesIgnored;
         return;
     }
@@ -835,6 +832,86 @@ void MessagingAgentChannel::handleEvent(const Ums::MessagingEvent &event,
     qCDebug(lcLivePerson) << "Consumer message" << conversationId << event.dialogId << event.sequence
                           << messageKindName(delivered.kind) << (recovered ? "(recovered)" : "");
     Q_EMIT consumerMessage(delivered);
+}
+
+bool MessagingAgentChannel::isOwnEvent(const Ums::MessagingEvent &event) const
+{
+    return event.originatorId == agentId()
+           || (!session().userPid.isEmpty()
+               && (event.originatorMetadataId == session().userPid || event.originatorPId == session().userPid));
+}
+
+void MessagingAgentChannel::fetchOwnMessages(const QString &conversationId,
+                                             const QString &dialogId,
+                                             qint64 afterSequence,
+                                             OwnMessagesCompletion done)
+{
+    if (!m_ums || !m_ums->isOpen() || !isLoggedIn()) {
+        done.complete(OwnMessages{{},
+                                  ApiError::make(ApiErrorKind::NotConnected,
+                                                 tr("Reading the history of %1: the LivePerson channel is not "
+                                                    "connected (%2).")
+                                                     .arg(conversationId, channelStateName(status().state)))});
+        return;
+    }
+    const QString dialog = dialogId.isEmpty() ? conversationId : dialogId;
+    const quint64 run = runId();
+    // Reference §3 (MessagingEventNotification): the bot's own published events come back in the
+    // history like everyone else's, told apart by originatorId / originatorMetadata.id.
+    m_ums->request(Ums::Type::QueryMessages,
+                   Ums::queryMessagesBody(dialog, afterSequence),
+                   [this, run, conversationId, done = std::move(done)](const CommandResult &result) {
+                       if (run != runId()) {
+                           done.complete(OwnMessages{
+                               {}, ApiError::make(ApiErrorKind::NotConnected,
+                                                  tr("Reading the history of %1: the connection was replaced.")
+                                                      .arg(conversationId))});
+                           return;
+                       }
+                       if (!result.ok()) {
+                           done.complete(OwnMessages{{}, result.error});
+                           return;
+                       }
+                       auto parsed = Ums::parseQueryMessagesResponse(result.body);
+                       if (!parsed) {
+                           countMalformed(Ums::Type::QueryMessages, parsed.error().message);
+                           done.complete(OwnMessages{
+                               {}, ApiError::make(ApiErrorKind::Protocol,
+                                                  tr("Reading the history of %1: %2")
+                                                      .arg(conversationId, parsed.error().message))});
+                           return;
+                       }
+                       OwnMessages own;
+                       for (const QString &error : std::as_const(parsed->errors)) {
+                           // A history with an unreadable item cannot prove what is missing.
+                           countMalformed(Ums::Type::QueryMessages, error);
+                           own.error = ApiError::make(ApiErrorKind::Protocol,
+                                                      tr("Reading the history of %1: %2").arg(conversationId, error));
+                       }
+                       for (const Ums::MessagingEvent &event : std::as_const(parsed->events)) {
+                           if (!isOwnEvent(event)) {
+                               continue;
+                           }
+                           auto message = Ums::toConversationMessage(event);
+                           if (!message) {
+                               countMalformed(u"messaging event"_s, message.error().message);
+                               own.error = ApiError::make(ApiErrorKind::Protocol,
+                                                          tr("Reading the history of %1: %2")
+                                                              .arg(conversationId, message.error().message));
+                               continue;
+                           }
+                           if (message->has_value()) {
+                               own.messages.append(**message);
+                           }
+                       }
+                       if (own.error) {
+                           own.messages.clear();
+                       }
+                       std::stable_sort(own.messages.begin(), own.messages.end(), [](const auto &a, const auto &b) {
+                           return a.sequence < b.sequence;
+                       });
+                       done.complete(own);
+                   });
 }
 
 void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qint64> &sequences)
@@ -932,10 +1009,9 @@ RequestId MessagingAgentChannel::publish(const QString &what,
                                     options.encodedMetadata);
     // A bot reply is recorded as published (the publication journal, at most once) just before
     // this call. Written on QSslSocket's queued flush, the frame would leave one event-loop turn
-    // later — under load long enough for a kill to land between the mark and the write and lose
-    // the reply; written now, the window shrinks to the two system calls in between (the journal
-    // write and this one) — unless the process is descheduled there; SessionEngine then notes the
-    // reply as connector.unknown_publish_after_restart.
+    // later; written now, a kill between the mark and the write needs the process descheduled
+    // between two system calls. Should it happen, the restarted SessionEngine finds the reply
+    // missing in LivePerson's history (fetchOwnMessages()) and sends it then.
     if (m_ums) {
         m_ums->flush();
     }

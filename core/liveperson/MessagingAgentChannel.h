@@ -109,6 +109,11 @@ public:
     RequestId closeDialog(const QString &conversationId, const QString &dialogId, CommandCompletion done = {}) override;
     RequestId
     setTtr(const QString &conversationId, TtrType type, int seconds = 0, CommandCompletion done = {}) override;
+    /** QueryMessages on the dialog, keeping this agent's own ContentEvents and RichContentEvents. */
+    void fetchOwnMessages(const QString &conversationId,
+                          const QString &dialogId,
+                          qint64 afterSequence,
+                          OwnMessagesCompletion done) override;
 
     /** Whether a close reason says another login replaced this session (UNCONFIRMED wording, reference §9). */
     static bool isSessionReplacedReason(const QString &reason);
@@ -188,6 +193,8 @@ private:
     void handleResyncTimeout();
     void queryDialog(const QString &conversationId, const QString &dialogId);
     /** `reader`: the frame a live event without its content came from (to build the content if needed). */
+    /** The agent's own event (an echo of what it published), by originator id or PId. */
+    bool isOwnEvent(const Ums::MessagingEvent &event) const;
     void handleEvent(const Ums::MessagingEvent &event,
                      const QString &conversationHint,
                      bool recovered,

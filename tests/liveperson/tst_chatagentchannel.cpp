@@ -291,6 +291,31 @@ private Q_SLOTS:
         QVERIFY(
             runCommand([&](CommandCompletion done) { return client.channel->markRead(chat, chat, {1}, done); }).ok());
 
+        // The chat's history gives back exactly the agent's own lines after a sequence, oldest
+        // first (what a restart reads to tell whether a reply arrived).
+        QList<OwnMessages> histories;
+        client.channel->fetchOwnMessages(chat, chat, client.messages.at(2).sequence,
+                                         OwnMessagesCompletion(this, [&histories](const OwnMessages &h) {
+                                             histories.append(h);
+                                         }));
+        std::optional<OwnMessages> notOpen;
+        client.channel->fetchOwnMessages(u"no-such-chat"_s, {}, -1,
+                                         OwnMessagesCompletion(this, [&notOpen](const OwnMessages &h) {
+                                             notOpen = h;
+                                         }));
+        QTRY_COMPARE_WITH_TIMEOUT(histories.size(), 1, Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(notOpen.has_value(), Timeout);
+        QVERIFY2(histories.at(0).ok(), qPrintable(histories.at(0).ok() ? QString() : histories.at(0).error->message));
+        const QList<ConversationMessage> own = histories.at(0).messages;
+        QCOMPARE(own.size(), 4);
+        QCOMPARE(own.at(0).text, u"plain reply"_s);
+        QCOMPARE(own.at(1).text, u"note for agents"_s);
+        QCOMPARE(own.at(2).text, u"<div>html reply</div>"_s);
+        QCOMPARE(own.at(3).kind, MessageKind::RichContent);
+        QCOMPARE(own.at(3).content, card);
+        QVERIFY(own.at(0).sequence > client.messages.at(2).sequence);
+        QCOMPARE(notOpen->error->kind, ApiErrorKind::NotConnected);
+
         const QJsonObject conversation = m_control->conversation(chat);
         const auto byText = [&conversation](const QString &text) {
             return findMessage(conversation, [&text](const QJsonObject &m) { return m.value(u"text"_s) == text; });
@@ -410,6 +435,10 @@ private Q_SLOTS:
         QCOMPARE(client.count(u"before expiry"_s), 1);
         QCOMPARE(client.count(u"during expiry"_s), 1);
         QCOMPARE(client.messages.size(), 3);
+        // Lines that come with a whole-chat read are recovered (the connector checks what it already
+        // answered); polled ones are not.
+        QVERIFY(!client.messages.at(0).recovered);
+        QVERIFY(client.messages.at(1).recovered);
         // The chat came back to the bot: no second conversationStarted, no close.
         QCOMPARE(client.started.size(), 1);
         QVERIFY(client.closed.isEmpty());

@@ -298,6 +298,27 @@ private Q_SLOTS:
         for (const CommandResult &result : std::as_const(results)) {
             QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error->message));
         }
+
+        // LivePerson's history gives back exactly the agent's own messages, oldest first (what a
+        // restart reads to tell whether a reply arrived): no receipts, no consumer message.
+        QList<OwnMessages> histories;
+        const auto collectHistory = [&histories, this] {
+            return OwnMessagesCompletion(this, [&histories](const OwnMessages &h) { histories.append(h); });
+        };
+        client.channel->fetchOwnMessages(conversation, conversation, sequence, collectHistory());
+        client.channel->fetchOwnMessages(conversation, {}, results.at(0).sequence(), collectHistory());
+        QTRY_COMPARE_WITH_TIMEOUT(histories.size(), 2, Timeout);
+        QVERIFY2(histories.at(0).ok(), qPrintable(histories.at(0).ok() ? QString() : histories.at(0).error->message));
+        const QList<ConversationMessage> own = histories.at(0).messages;
+        QCOMPARE(own.size(), 3);
+        QCOMPARE(own.at(0).text, u"hi consumer"_s);
+        QCOMPARE(own.at(0).sequence, results.at(0).sequence());
+        QCOMPARE(own.at(1).text, u"note for agents"_s);
+        QCOMPARE(own.at(2).kind, MessageKind::RichContent);
+        QCOMPARE(own.at(2).content, card);
+        QVERIFY(own.at(0).sequence < own.at(1).sequence && own.at(1).sequence < own.at(2).sequence);
+        QCOMPARE(histories.at(1).messages.size(), 2); // after "hi consumer"
+        QCOMPARE(histories.at(1).messages.at(0).text, u"note for agents"_s);
         QCOMPARE(results.at(0).requestId, textId);
         QVERIFY(results.at(0).sequence() > sequence);
 

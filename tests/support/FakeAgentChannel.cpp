@@ -212,6 +212,38 @@ void FakeAgentChannel::setEmitFollowUps(bool emitFollowUps)
     m_emitFollowUps = emitFollowUps;
 }
 
+void FakeAgentChannel::fetchOwnMessages(const QString &conversationId,
+                                        const QString &dialogId,
+                                        qint64 afterSequence,
+                                        OwnMessagesCompletion done)
+{
+    Q_UNUSED(dialogId)
+    ++m_ownHistoryReads;
+    OwnMessages result;
+    if (m_failNext.contains(u"fetchOwnMessages"_s)) {
+        result.error = m_failNext.take(u"fetchOwnMessages"_s);
+    } else if (m_status.state != ChannelState::Online) {
+        result.error = ApiError::make(ApiErrorKind::NotConnected, u"not online"_s);
+    } else {
+        for (const ConversationMessage &message : m_ownHistory.value(conversationId)) {
+            if (message.sequence > afterSequence) {
+                result.messages.append(message);
+            }
+        }
+    }
+    done.complete(result);
+}
+
+void FakeAgentChannel::setOwnHistory(const QString &conversationId, const QList<ConversationMessage> &messages)
+{
+    m_ownHistory.insert(conversationId, messages);
+}
+
+int FakeAgentChannel::ownHistoryReads() const
+{
+    return m_ownHistoryReads;
+}
+
 void FakeAgentChannel::failNext(const QString &kind, const ApiError &error)
 {
     m_failNext.insert(kind, error);

@@ -98,6 +98,11 @@ public:
                                  LivePerson::TtrType type,
                                  int seconds = 0,
                                  LivePerson::CommandCompletion done = {}) override;
+    /** Answers from setOwnHistory() (messages after `afterSequence`); failNext("fetchOwnMessages") fails it. */
+    void fetchOwnMessages(const QString &conversationId,
+                          const QString &dialogId,
+                          qint64 afterSequence,
+                          LivePerson::OwnMessagesCompletion done) override;
 
     // Behaviour
     /** When false, start() stays in Connecting until setStatus(); default true (goes Online). */
@@ -110,6 +115,8 @@ public:
     void failNext(const QString &kind, const LivePerson::ApiError &error);
     void setSkills(const QList<LivePerson::Skill> &skills);
     void setAgentIds(const QString &agentId, const QString &agentPid);
+    /** What LivePerson's history holds as this agent's own messages in a conversation. */
+    void setOwnHistory(const QString &conversationId, const QList<LivePerson::ConversationMessage> &messages);
 
     // Inspection
     QList<Command> commands() const;
@@ -117,6 +124,8 @@ public:
     /** The last command, or a default Command when none was issued. */
     Command lastCommand() const;
     int startCount() const;
+    /** How many times fetchOwnMessages() was called. */
+    int ownHistoryReads() const;
     int stopCount() const;
     LivePerson::ResumeSequenceProvider resumeSequenceProvider() const;
     /** Completes a pending command; a result without error is a success. Returns false if unknown. */
@@ -155,6 +164,8 @@ private:
     QList<Command> m_commands;
     QHash<LivePerson::RequestId, LivePerson::CommandCompletion> m_pending;
     QHash<QString, LivePerson::ApiError> m_failNext;
+    QHash<QString, QList<LivePerson::ConversationMessage>> m_ownHistory;
+    int m_ownHistoryReads = 0;
     LivePerson::RequestId m_nextId = 1;
     bool m_startGoesOnline = true;
     bool m_autoComplete = true;
