@@ -952,10 +952,8 @@ void SessionEngine::checkRecoveredReplies(const QString &conversationId, const s
 {
     // An item recorded as published has a reply row once its send succeeded (committed up to the
     // store's commit interval later). Without one, the previous process died between the record
-    // and that row: the item most likely went out, maybe not (the frame leaves QSslSocket's buffer
-    // on a later event-loop turn, so a kill in between loses it). It is not sent again
-    // (at most once), and the transcript says so. Escalating instead was tried: most such items had
-    // reached the consumer, and the escalations sent answered conversations to humans.
+    // and that row — after LivePerson took the item, or (rarely: the frame is written right after
+    // the record) before the frame left. LivePerson's history tells which (checkHistory()).
     m_store->fetchTranscript(
         conversationId, this, [this, conversationId, pending](const Result<Storage::Transcript> &transcript) {
             QSet<int> confirmed;
@@ -974,16 +972,137 @@ void SessionEngine::checkRecoveredReplies(const QString &conversationId, const s
                                                         && items.at(index).kind != Bot::ReplyKind::Delay
                                                         && !confirmed.contains(index);
                                              });
-            if (unknown) {
-                const QString message = tr("A reply to this message was being sent when the previous run ended; "
-                                           "it is not sent again (it may not have reached the consumer).");
-                addEntry(conversationId, TranscriptRole::Error, message, pending->delivery.deliveryId,
-                         QStringLiteral("connector.unknown_publish_after_restart"));
-                logEvent(1, conversationId, QStringLiteral("connector.unknown_publish_after_restart"), message);
+            if (!unknown) {
+                pending->ready = true;
+                publishNext(conversationId);
+                return;
             }
-            pending->ready = true;
-            publishNext(conversationId);
+            checkHistory(conversationId, pending);
         });
+}
+
+namespace
+{
+bool isContentItem(Bot::ReplyKind kind)
+{
+    return kind == Bot::ReplyKind::Text || kind == Bot::ReplyKind::QuickReplies
+           || kind == Bot::ReplyKind::StructuredContent;
+}
+
+bool sameMessage(const LivePerson::ConversationMessage &sent, const Bot::BotReply &item)
+{
+    if (item.kind == Bot::ReplyKind::StructuredContent) {
+        return sent.kind == LivePerson::MessageKind::RichContent && sent.content == item.structuredContent;
+    }
+    return sent.kind != LivePerson::MessageKind::RichContent && sent.text == item.text;
+}
+} // namespace
+
+SessionEngine::HistoryVerdict SessionEngine::judgeHistory(const QList<Bot::BotReply> &items,
+                                                          const QList<int> &recorded,
+                                                          const QList<LivePerson::ConversationMessage> &own)
+{
+    // Items go out one at a time, each after LivePerson acknowledged the one before, so of the
+    // recorded items only the last can be missing, and if it arrived nothing of ours came after
+    // it: the agent's own messages after the consumer's message end with the recorded content
+    // items when it arrived, and with all but the last when it did not. A history that fits both
+    // (repeated texts) or neither (the bot answered differently this time) does not tell.
+    QList<int> indexes = recorded;
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    QList<const Bot::BotReply *> sent;
+    for (int index : std::as_const(indexes)) {
+        if (index >= 0 && index < items.size() && isContentItem(items.at(index).kind)) {
+            sent.append(&items.at(index));
+        }
+    }
+    const qsizetype k = sent.size();
+    const qsizetype n = own.size();
+    const auto endsWith = [&](qsizetype count) {
+        if (n < count) {
+            return false;
+        }
+        for (qsizetype j = 0; j < count; ++j) {
+            if (!sameMessage(own.at(n - count + j), *sent.at(j))) {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (k == 0) {
+        return HistoryVerdict::Unclear;
+    }
+    const bool arrived = endsWith(k);
+    // With one item, anything of ours after the consumer's message may be a late answer to an
+    // earlier message: only an empty history proves it missing.
+    const bool missing = k > 1 ? endsWith(k - 1) : n == 0;
+    if (arrived == missing) {
+        return HistoryVerdict::Unclear;
+    }
+    return arrived ? HistoryVerdict::Arrived : HistoryVerdict::Missing;
+}
+
+void SessionEngine::checkHistory(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
+{
+    const QList<int> recorded = pending->alreadyPublished;
+    const auto &items = pending->response.items;
+    const int last = recorded.isEmpty() ? -1 : *std::max_element(recorded.cbegin(), recorded.cend());
+    const auto resume = [this, conversationId, pending] {
+        pending->ready = true;
+        publishNext(conversationId);
+    };
+    if (last < 0 || last >= items.size() || !isContentItem(items.at(last).kind)) {
+        // A transfer, close or TTR change leaves no message in the history to look for.
+        noteUnknownPublish(conversationId, pending, tr("LivePerson's history shows messages only."));
+        resume();
+        return;
+    }
+    m_channel->fetchOwnMessages(
+        conversationId, pending->delivery.dialogId, pending->delivery.sequence,
+        LivePerson::OwnMessagesCompletion(
+            this, [this, conversationId, pending, recorded, last, resume](const LivePerson::OwnMessages &history) {
+                if (!history.ok()) {
+                    noteUnknownPublish(conversationId, pending,
+                                       tr("Its history could not be read: %1").arg(history.error->message));
+                    resume();
+                    return;
+                }
+                switch (judgeHistory(pending->response.items, recorded, history.messages)) {
+                case HistoryVerdict::Arrived:
+                    qCDebug(lcConnector) << "reply" << pending->delivery.deliveryId << "item" << last
+                                         << "found in LivePerson's history: not sent again";
+                    break;
+                case HistoryVerdict::Missing: {
+                    pending->alreadyPublished.removeAll(last);
+                    const QString message = tr("A reply to this message was being sent when the previous run ended; "
+                                               "LivePerson's history does not have it, so it is sent now.");
+                    addEntry(conversationId, TranscriptRole::System, message, pending->delivery.deliveryId,
+                             QStringLiteral("connector.resent_after_restart"));
+                    logEvent(0, conversationId, QStringLiteral("connector.resent_after_restart"), message);
+                    break;
+                }
+                case HistoryVerdict::Unclear:
+                    noteUnknownPublish(conversationId, pending,
+                                       tr("LivePerson's history does not tell (the bot's answer differs from the "
+                                          "messages there, or repeats them)."));
+                    break;
+                }
+                resume();
+            }));
+}
+
+void SessionEngine::noteUnknownPublish(const QString &conversationId,
+                                       const std::shared_ptr<PendingResponse> &pending,
+                                       const QString &why)
+{
+    // Not sent again (at most once): escalating instead was tried, and most such items had reached
+    // the consumer, so the escalations sent answered conversations to humans.
+    const QString message = tr("A reply to this message was being sent when the previous run ended; "
+                               "it is not sent again (it may not have reached the consumer). %1")
+                                .arg(why);
+    addEntry(conversationId, TranscriptRole::Error, message, pending->delivery.deliveryId,
+             QStringLiteral("connector.unknown_publish_after_restart"));
+    logEvent(1, conversationId, QStringLiteral("connector.unknown_publish_after_restart"), message);
 }
 
 void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::BotError &error)

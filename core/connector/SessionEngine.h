@@ -38,6 +38,7 @@ struct Skill;
 
 namespace Switchboard::Bot
 {
+struct BotReply;
 class BotClient;
 struct BotError;
 struct BotResponse;
@@ -116,8 +117,10 @@ struct SessionParts
  * transfers wait, both resumed once it is online again. A send that failed without a clear answer
  * (socket closed, timeout) is never repeated: the conversation is escalated to the fallback skill (or the operator alerted). A
  * transfer failed by the connection is retried (at most 3 attempts) until LivePerson confirms it.
- * An item recorded before a restart without a confirmed send is not repeated either (noted in the
- * transcript as connector.unknown_publish_after_restart).
+ * An item recorded before a restart without a confirmed send is looked for in LivePerson's history
+ * (AgentChannel::fetchOwnMessages()): sent now when the history shows it never arrived
+ * (connector.resent_after_restart), not repeated when it is there, nor when the history does not
+ * tell (noted as connector.unknown_publish_after_restart).
  *
  * Thread: lives on the session's worker thread (ConnectorSessionImpl moves it there) and creates
  * its channel and bot client there in start(). Not thread-safe; talk to it with queued calls.
@@ -160,6 +163,23 @@ Q_SIGNALS:
     void hopsLoaded(const QString &deliveryId, const QList<Switchboard::Connector::HopSnapshot> &hops);
     void healthHistoryLoaded(qint64 fromMs, qint64 toMs, const QList<Switchboard::Connector::HealthBucket> &buckets);
     void stopped();
+
+public:
+    /** What LivePerson's history says about a reply item sent when the previous run ended. */
+    enum class HistoryVerdict
+    {
+        Arrived, ///< it is there: not sent again
+        Missing, ///< it is not: sent now
+        Unclear, ///< the history fits both (or neither): not sent again, noted
+    };
+    /**
+     * Judges the last of the `recorded` item indexes of a recovered answer against `own`, the
+     * agent's own messages LivePerson has after the consumer's message (oldest first); see
+     * checkHistory(). Public for tests.
+     */
+    static HistoryVerdict judgeHistory(const QList<Bot::BotReply> &items,
+                                       const QList<int> &recorded,
+                                       const QList<LivePerson::ConversationMessage> &own);
 
 private:
     struct Delivery
@@ -390,6 +410,10 @@ private:
     void handleDeliveryFailed(const QString &deliveryId, const Bot::BotError &error);
     /** After a restart: notes items recorded as published without a confirmed send (never re-sent). */
     void checkRecoveredReplies(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
+    void checkHistory(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending);
+    void noteUnknownPublish(const QString &conversationId,
+                            const std::shared_ptr<PendingResponse> &pending,
+                            const QString &why);
     void handleAttempt(const Bot::HopRecord &hop);
     void handleStateProbed(const Bot::BotState &state);
     void handleEventsCombined(const QString &deliveryId, const QStringList &constituents);

@@ -546,7 +546,7 @@
 <context>
     <name>Switchboard::Bot::CustomEndpointClient</name>
     <message>
-        <location filename="../../core/bot/CustomEndpointClient.cpp" line="+268"/>
+        <location filename="../../core/bot/CustomEndpointClient.cpp" line="+269"/>
         <source>The base URL &quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>Die Basis-URL „%1“ ist keine http://- oder https://-URL.</translation>
     </message>
@@ -576,7 +576,7 @@
         <translation>Das Zeitlimit und die Anzahl der Versuche müssen mindestens 1 sein.</translation>
     </message>
     <message>
-        <location line="+403"/>
+        <location line="+450"/>
         <source>Creating the conversation failed: %1</source>
         <translation>Das Anlegen der Konversation ist fehlgeschlagen: %1</translation>
     </message>
@@ -985,7 +985,7 @@
         <translation>Die Zeitlimits und die Anzahl der Versuche müssen mindestens 1 sein.</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+227"/>
         <source>The bot answered %1 (answer later), but no callback server is running.</source>
         <translation>Der Bot hat mit %1 geantwortet (Antwort folgt später), aber es läuft kein Callback-Server.</translation>
     </message>
@@ -1094,7 +1094,7 @@
 <context>
     <name>Switchboard::Connector::SessionEngine</name>
     <message>
-        <location filename="../../core/connector/SessionEngine.cpp" line="+211"/>
+        <location filename="../../core/connector/SessionEngine.cpp" line="+220"/>
         <source>The integration is not configured completely.</source>
         <translation>Die Integration ist nicht vollständig eingerichtet.</translation>
     </message>
@@ -1109,23 +1109,23 @@
         <translation>Der Bot der Integration ist nicht vollständig eingerichtet.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+212"/>
         <source>Conversation joined on skill %1.</source>
         <translation>Konversation auf Skill %1 übernommen.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+136"/>
         <source>The bot endpoint is down.</source>
         <translation>Der Bot-Endpunkt ist ausgefallen.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>Post-conversation survey started (dialog %1).</source>
         <translation>Umfrage nach der Konversation begonnen (Dialog %1).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>[rich content]</source>
         <translation>[Rich Content]</translation>
     </message>
@@ -1135,7 +1135,7 @@
         <translation>Während der Eskalation eingegangen: nicht an den Bot gesendet; die übernehmenden Agenten sehen sie in LivePerson.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>the conversation was closed</source>
         <translation>die Konversation wurde geschlossen</translation>
     </message>
@@ -1192,17 +1192,37 @@
         <translation>Der Bot hat geantwortet, nachdem die Zustellung fehlgeschlagen war; die Antwort wurde nicht veröffentlicht.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Quick replies are messaging-only; sent as text with the options listed.</source>
         <translation>Quick Replies gibt es nur bei Messaging; als Text mit aufgelisteten Optionen gesendet.</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>A reply to this message was being sent when the previous run ended; it is not sent again (it may not have reached the consumer).</source>
-        <translation>Eine Antwort auf diese Nachricht wurde gerade gesendet, als der vorige Lauf endete; sie wird nicht erneut gesendet (sie hat den Kunden möglicherweise nicht erreicht).</translation>
+        <location line="+158"/>
+        <source>LivePerson&apos;s history shows messages only.</source>
+        <translation>Der Verlauf in LivePerson zeigt nur Nachrichten.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+10"/>
+        <source>Its history could not be read: %1</source>
+        <translation>Ihr Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A reply to this message was being sent when the previous run ended; LivePerson&apos;s history does not have it, so it is sent now.</source>
+        <translation>Eine Antwort auf diese Nachricht wurde gerade gesendet, als der vorige Lauf endete; der Verlauf in LivePerson enthält sie nicht, daher wird sie jetzt gesendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>LivePerson&apos;s history does not tell (the bot&apos;s answer differs from the messages there, or repeats them).</source>
+        <translation>Der Verlauf in LivePerson gibt keine Auskunft (die Antwort des Bots weicht von den Nachrichten dort ab oder wiederholt sie).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A reply to this message was being sent when the previous run ended; it is not sent again (it may not have reached the consumer). %1</source>
+        <translation>Eine Antwort auf diese Nachricht wurde gerade gesendet, als der vorige Lauf endete; sie wird nicht erneut gesendet (sie hat den Kunden möglicherweise nicht erreicht). %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Bot call failed in “%1”: %2</source>
         <translation>Bot-Aufruf in „%1“ fehlgeschlagen: %2</translation>
     </message>
@@ -1213,12 +1233,12 @@
     </message>
     <message>
         <location line="+73"/>
-        <location line="+427"/>
+        <location line="+432"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-425"/>
         <source>Publishing to LivePerson failed: %1 The reply may have arrived; it is not sent again, the conversation is escalated.</source>
         <translation>Veröffentlichen in LivePerson fehlgeschlagen: %1 Die Antwort ist möglicherweise angekommen; sie wird nicht erneut gesendet, die Konversation wird eskaliert.</translation>
     </message>
@@ -1228,7 +1248,7 @@
         <translation>Veröffentlichen in LivePerson fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>[structured content]</source>
         <translation>[Structured Content]</translation>
     </message>
@@ -2407,7 +2427,7 @@
 <context>
     <name>Switchboard::LivePerson</name>
     <message>
-        <location filename="../../core/liveperson/ChannelTypes.cpp" line="+95"/>
+        <location filename="../../core/liveperson/ChannelTypes.cpp" line="+104"/>
         <source>No skill is named &quot;%1&quot; (names are case-sensitive).</source>
         <translation>Kein Skill heißt „%1“ (Groß-/Kleinschreibung wird beachtet).</translation>
     </message>
@@ -2573,7 +2593,7 @@
         <translation>unbekannter Ereignistyp „%1“</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>&quot;link&quot; is neither an object nor an array</source>
         <translation>&quot;link&quot; ist weder ein Objekt noch ein Array</translation>
     </message>
@@ -2678,7 +2698,7 @@
         <translation>transfer: Ein Skill hat keine ID.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+112"/>
         <source>Transferred by the bot.</source>
         <translation>Vom Bot übergeben.</translation>
     </message>
@@ -2783,12 +2803,12 @@
         <translation>Chat %1 hat keinen brauchbaren events-Link: %2</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Reading the events of chat %1</source>
         <translation>Lesen der Ereignisse von Chat %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Checking the chat agent session</source>
         <translation>Prüfen der Chat-Agent-Sitzung</translation>
     </message>
@@ -2914,7 +2934,32 @@
         <translation>Beenden des Chats</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
+        <source>Reading the history of chat %1: it is not open for this agent.</source>
+        <translation>Verlauf des Chats %1 lesen: Er ist für diesen Agenten nicht offen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the history of chat %1: the agent session was replaced.</source>
+        <translation>Verlauf des Chats %1 lesen: Die Agentensitzung wurde ersetzt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the history of chat %1</source>
+        <translation>Verlauf des Chats %1 lesen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the history of chat %1: %2</source>
+        <translation>Verlauf des Chats %1 lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the history of chat %1: event %2 skipped: %3</source>
+        <translation>Verlauf des Chats %1 lesen: Ereignis %2 übersprungen: %3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Changing the time to respond: chat conversations have no TTR (messaging only).</source>
         <translation>Ändern der Antwortzeit: Chat-Konversationen haben keine TTR (nur Messaging).</translation>
     </message>
@@ -2968,7 +3013,7 @@
         <translation>Der LivePerson-Kanal wurde zerstört.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+170"/>
         <source>The session refresh was refused</source>
         <translation>Die Sitzungsverlängerung wurde abgelehnt</translation>
     </message>
@@ -3019,21 +3064,38 @@
         <translation>%1; die Sitzung ist nicht mehr gültig</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+396"/>
+        <source>Reading the history of %1: the LivePerson channel is not connected (%2).</source>
+        <translation>Verlauf von %1 lesen: Der LivePerson-Kanal ist nicht verbunden (%2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the history of %1: the connection was replaced.</source>
+        <translation>Verlauf von %1 lesen: Die Verbindung wurde ersetzt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>Reading the history of %1: %2</source>
+        <translation>Verlauf von %1 lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>%1: the LivePerson channel is not connected (%2).</source>
         <translation>%1: Der LivePerson-Kanal ist nicht verbunden (%2).</translation>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+90"/>
+        <location line="+99"/>
         <source>%1: no conversation id.</source>
         <translation>%1: keine Konversations-ID.</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-95"/>
         <location line="+5"/>
         <location line="+5"/>
-        <location line="+81"/>
+        <location line="+90"/>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
     </message>
@@ -3119,7 +3181,7 @@
         <translation>Die LivePerson-Verbindung ist nicht offen.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>The LivePerson connection closed (code %1) before the answer came.</source>
         <translation>Die LivePerson-Verbindung wurde geschlossen (Code %1), bevor die Antwort kam.</translation>
     </message>
@@ -3868,7 +3930,7 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
 <context>
     <name>Switchboard::Storage::Detail::TranscriptWorker</name>
     <message>
-        <location filename="../../core/storage/TranscriptWorker.cpp" line="+111"/>
+        <location filename="../../core/storage/TranscriptWorker.cpp" line="+121"/>
         <source>Cannot create the directory %1 for the transcript database.</source>
         <translation>Das Verzeichnis %1 für die Verlaufsdatenbank kann nicht angelegt werden.</translation>
     </message>
@@ -3878,7 +3940,7 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
         <translation>Die Verlaufsdatenbank %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Cannot configure the transcript database %1 (%2): %3</source>
         <translation>Die Verlaufsdatenbank %1 kann nicht eingerichtet werden (%2): %3</translation>
     </message>
@@ -3898,7 +3960,7 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
         <translation>Verlaufseinträge konnten nicht in %2 gespeichert werden (Anzahl: %1): %3</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+182"/>
         <source>A query on the transcript database %1 failed: %2</source>
         <translation>Eine Abfrage auf der Verlaufsdatenbank %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -4218,7 +4280,7 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
         <translation>Die Verlaufsdatenbank hat eine Schema-Anweisung abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>Cannot read the transcript database&apos;s schema version: %1</source>
         <translation>Die Schemaversion der Verlaufsdatenbank kann nicht gelesen werden: %1</translation>
     </message>

@@ -368,6 +368,67 @@ private Q_SLOTS:
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
         QVERIFY(rig->stopSession());
     }
+
+    /**
+     * The previous run recorded a reply as published and died: in the "missing" row before its
+     * frame left, in the "arrived" row after LivePerson took it. The restarted connector reads the
+     * conversation's history and sends the reply exactly when LivePerson lacks it.
+     */
+    void restartSendsAReplyOnlyWhenTheHistoryLacksIt_data()
+    {
+        QTest::addColumn<bool>("arrived");
+        QTest::newRow("missing") << false;
+        QTest::newRow("arrived") << true;
+    }
+
+    void restartSendsAReplyOnlyWhenTheHistoryLacksIt()
+    {
+        QFETCH(bool, arrived);
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = rig->startConversation(QStringLiteral("r1"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QVERIFY(rig->stopSession());
+
+        const Result<Sandbox::Message> r2 = model->consumerText(id, QStringLiteral("r2"));
+        QVERIFY(r2.ok());
+        const qint64 sequence = r2.value().sequence;
+        const QString delivery = id + QLatin1Char(':') + QString::number(sequence);
+        QVERIFY(rig->store->markReplyPublishedNow({id, delivery, 0, QDateTime::currentMSecsSinceEpoch()}).ok());
+        if (arrived) {
+            Sandbox::PublishRequest published;
+            published.conversationId = id;
+            published.originatorId = rig->botUserId();
+            published.event = QJsonObject{{QStringLiteral("type"), QStringLiteral("ContentEvent")},
+                                          {QStringLiteral("contentType"), QStringLiteral("text/plain")},
+                                          {QStringLiteral("message"), QStringLiteral("echo: r2")}};
+            QVERIFY(model->publish(published).ok());
+        }
+
+        rig->session = rig->startSession(rig->definition, rig->secrets);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Result<qint64> last = rig->store->lastHandledSequence(id);
+                return last.ok() && last.value() >= sequence;
+            }(),
+            30000);
+        QCOMPARE(agentTexts(model, id), (QStringList{QStringLiteral("echo: r1"), QStringLiteral("echo: r2")}));
+        const Result<Storage::Transcript> transcript = rig->store->transcript(id);
+        QVERIFY(transcript.ok());
+        const auto noted = [&transcript](const QString &code) {
+            return std::any_of(transcript.value().messages.cbegin(), transcript.value().messages.cend(),
+                               [&code](const Storage::MessageRecord &m) {
+                                   return m.text.startsWith(QLatin1Char('[') + code + QLatin1Char(']'));
+                               });
+        };
+        QCOMPARE(noted(QStringLiteral("connector.resent_after_restart")), !arrived);
+        QVERIFY(!noted(QStringLiteral("connector.unknown_publish_after_restart")));
+        QVERIFY(rig->stopSession());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectorE2E)

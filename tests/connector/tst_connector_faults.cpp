@@ -454,17 +454,63 @@ private Q_SLOTS:
         QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1);
     }
 
-    /** SIGKILL after the write-ahead record and before LivePerson's answer: not sent again, but noted. */
-    void restartWithUnknownOutcomeIsNotResent()
+    static LivePerson::ConversationMessage ownText(qint64 sequence, const QString &text)
     {
+        LivePerson::ConversationMessage message;
+        message.conversationId = QStringLiteral("c1");
+        message.dialogId = QStringLiteral("c1");
+        message.sequence = sequence;
+        message.originatorRole = QStringLiteral("ASSIGNED_AGENT");
+        message.text = text;
+        return message;
+    }
+
+    /**
+     * SIGKILL after the write-ahead record of "two" and before LivePerson's answer; the restarted
+     * engine reads LivePerson's history: "two" there → not sent again; missing → sent now (and
+     * said so); the history unreadable or not telling → not sent again, noted.
+     */
+    void restartWithUnknownOutcomeAsksTheHistory_data()
+    {
+        QTest::addColumn<QStringList>("history"); // the agent's own texts after the consumer's message
+        QTest::addColumn<bool>("historyFails");
+        QTest::addColumn<bool>("resent");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("arrived") << QStringList{QStringLiteral("one"), QStringLiteral("two")} << false << false
+                                 << QString();
+        QTest::newRow("missing") << QStringList{QStringLiteral("one")} << false << true
+                                 << QStringLiteral("connector.resent_after_restart");
+        QTest::newRow("history unreadable") << QStringList{QStringLiteral("one")} << true << false
+                                            << QStringLiteral("connector.unknown_publish_after_restart");
+        QTest::newRow("answer differs") << QStringList{QStringLiteral("one"), QStringLiteral("deux")} << false << false
+                                        << QStringLiteral("connector.unknown_publish_after_restart");
+    }
+
+    void restartWithUnknownOutcomeAsksTheHistory()
+    {
+        QFETCH(QStringList, history);
+        QFETCH(bool, historyFails);
+        QFETCH(bool, resent);
+        QFETCH(QString, note);
         auto rig = makeRig();
         QVERIFY(rig);
         const QString delivery = converse(*rig);
-        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")});
         QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
-        QCOMPARE(publishedIndexes(*rig, delivery), QList<int>{0});
+        rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(publishedIndexes(*rig, delivery), (QList<int>{0, 1}));
 
-        QVERIFY(startEngine(*rig)); // the old engine dies with its send unanswered
+        QVERIFY(startEngine(*rig)); // the old engine dies with "two" sent and unanswered
+        QList<LivePerson::ConversationMessage> own;
+        for (const QString &text : std::as_const(history)) {
+            own.append(ownText(own.size() + 1, text));
+        }
+        rig->channel->setOwnHistory(QStringLiteral("c1"), own);
+        if (historyFails) {
+            rig->channel->failNext(QStringLiteral("fetchOwnMessages"),
+                                   LivePerson::ApiError::make(LivePerson::ApiErrorKind::Network, QStringLiteral("reset")));
+        }
         rig->channel->startConversation(QStringLiteral("c1"));
         LivePerson::ConversationMessage again;
         again.conversationId = QStringLiteral("c1");
@@ -475,15 +521,106 @@ private Q_SLOTS:
         again.recovered = true;
         rig->channel->deliverMessage(again);
         QCOMPARE(rig->bot->delivered, QStringList{delivery});
-        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two")});
-        QTRY_VERIFY(hasEntry(*rig, QStringLiteral("connector.unknown_publish_after_restart")));
-        // "one" is not sent again; "two" (never recorded) goes out.
+        rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")});
         QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
-        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).first().text, QStringLiteral("two"));
+        QCOMPARE(rig->channel->ownHistoryReads(), 1);
+        if (resent) {
+            QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).first().text, QStringLiteral("two"));
+            rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
+            QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        }
+        // "one" is never sent again; "three" (never recorded) goes out.
+        QCOMPARE(pendingOf(*rig, QStringLiteral("sendText")).first().text, QStringLiteral("three"));
         rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
         QTRY_COMPARE(lastHandled(*rig, QStringLiteral("c1")), qint64(0));
-        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 1);
+        QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), resent ? 2 : 1);
         QCOMPARE(rig->channel->commands(QStringLiteral("transferToSkill")).size(), 0);
+        QCOMPARE(hasEntry(*rig, QStringLiteral("connector.resent_after_restart")),
+                 note == QLatin1String("connector.resent_after_restart"));
+        QCOMPARE(hasEntry(*rig, QStringLiteral("connector.unknown_publish_after_restart")),
+                 note == QLatin1String("connector.unknown_publish_after_restart"));
+    }
+
+    /** The verdict on the last recorded item, over the shapes of history a restart can meet. */
+    void historyVerdicts_data()
+    {
+        QTest::addColumn<QStringList>("answer");
+        QTest::addColumn<QList<int>>("recorded");
+        QTest::addColumn<QStringList>("history");
+        QTest::addColumn<int>("verdict");
+        const int arrived = int(SessionEngine::HistoryVerdict::Arrived);
+        const int missing = int(SessionEngine::HistoryVerdict::Missing);
+        const int unclear = int(SessionEngine::HistoryVerdict::Unclear);
+        const QStringList ab{QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("one item, nothing after the message") << QStringList{QStringLiteral("a")} << QList<int>{0}
+                                                             << QStringList{} << missing;
+        QTest::newRow("one item, there") << QStringList{QStringLiteral("a")} << QList<int>{0}
+                                         << QStringList{QStringLiteral("a")} << arrived;
+        QTest::newRow("one item, after a late earlier answer")
+            << QStringList{QStringLiteral("a")} << QList<int>{0} << QStringList{QStringLiteral("x"), QStringLiteral("a")}
+            << arrived;
+        QTest::newRow("one item, only something else there")
+            << QStringList{QStringLiteral("a")} << QList<int>{0} << QStringList{QStringLiteral("x")} << unclear;
+        QTest::newRow("two items, both there") << ab << QList<int>{0, 1} << ab << arrived;
+        QTest::newRow("two items, the last missing") << ab << QList<int>{0, 1} << QStringList{QStringLiteral("a")}
+                                                     << missing;
+        QTest::newRow("two items, after late earlier answers")
+            << ab << QList<int>{0, 1} << QStringList{QStringLiteral("x"), QStringLiteral("a")} << missing;
+        QTest::newRow("repeated text fits both")
+            << QStringList{QStringLiteral("ok"), QStringLiteral("ok")} << QList<int>{0, 1}
+            << QStringList{QStringLiteral("ok"), QStringLiteral("ok")} << unclear;
+        QTest::newRow("answer differs") << ab << QList<int>{0, 1} << QStringList{QStringLiteral("c")} << unclear;
+        QTest::newRow("recorded twice (a restart before)") << ab << QList<int>{1, 0, 1}
+                                                           << QStringList{QStringLiteral("a")} << missing;
+        QTest::newRow("a card missing after a text")
+            << QStringList{QStringLiteral("a"), QStringLiteral("<card:b>")} << QList<int>{0, 1}
+            << QStringList{QStringLiteral("a")} << missing;
+        QTest::newRow("a card there") << QStringList{QStringLiteral("a"), QStringLiteral("<card:b>")} << QList<int>{0, 1}
+                                      << QStringList{QStringLiteral("a"), QStringLiteral("<card:b>")} << arrived;
+        QTest::newRow("a different card")
+            << QStringList{QStringLiteral("<card:b>")} << QList<int>{0} << QStringList{QStringLiteral("<card:c>")}
+            << unclear;
+        QTest::newRow("delays are not messages")
+            << QStringList{QStringLiteral("a"), QStringLiteral("<delay>"), QStringLiteral("b")} << QList<int>{0, 1, 2}
+            << QStringList{QStringLiteral("a")} << missing;
+    }
+
+    void historyVerdicts()
+    {
+        QFETCH(QStringList, answer);
+        QFETCH(QList<int>, recorded);
+        QFETCH(QStringList, history);
+        QFETCH(int, verdict);
+        // "<card:x>" stands for a card with the text x.
+        const auto cardOf = [](const QString &text) -> std::optional<QJsonObject> {
+            if (!text.startsWith(QLatin1String("<card:"))) {
+                return std::nullopt;
+            }
+            return QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                               {QStringLiteral("text"), text.mid(6).chopped(1)}};
+        };
+        QList<Bot::BotReply> items;
+        for (const QString &text : std::as_const(answer)) {
+            Bot::BotReply item;
+            item.kind = text == QLatin1String("<delay>") ? Bot::ReplyKind::Delay : Bot::ReplyKind::Text;
+            item.text = text;
+            if (const auto card = cardOf(text)) {
+                item.kind = Bot::ReplyKind::StructuredContent;
+                item.text.clear();
+                item.structuredContent = *card;
+            }
+            items.append(item);
+        }
+        QList<LivePerson::ConversationMessage> own;
+        for (const QString &text : std::as_const(history)) {
+            own.append(ownText(own.size() + 1, text));
+            if (const auto card = cardOf(text)) {
+                own.last().kind = LivePerson::MessageKind::RichContent;
+                own.last().text.clear();
+                own.last().content = *card;
+            }
+        }
+        QCOMPARE(int(SessionEngine::judgeHistory(items, recorded, own)), verdict);
     }
 
     /** Restart after a confirmed send (message not yet handled): skipped, no escalation. */
