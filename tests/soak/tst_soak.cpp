@@ -351,9 +351,12 @@ private Q_SLOTS:
         // (at-least-once towards the bot, at-most-once towards the consumer). What must never happen
         // — one message under two delivery ids, or a reply published twice — is asserted above and
         // by the store audit below; the bot's count of such re-deliveries is printed, not asserted.
-        // The load kept flowing: at least 100 consumer messages a second answered or escalated (consumers
-        // wait for each answer), a third of that under ASan at -O0 (SWITCHBOARD_TEST_TIME_SCALE).
-        QVERIFY2(audit.consumerMessages >= seconds * 100 / Test::timeScale(), qPrintable(audit.summary()));
+        // The load kept flowing: at least 50 consumer messages a second answered or escalated, a third of
+        // that under ASan at -O0 (SWITCHBOARD_TEST_TIME_SCALE). Consumers wait for each answer, so the
+        // rate follows the latency: the ci build on a quiet machine reaches 250–300/s, a Debug build
+        // on a machine under load ~6 about 100/s. This guards against a stalled loop, not a speed target (those are
+        // `switchboard-cli bench` figures).
+        QVERIFY2(audit.consumerMessages >= seconds * 50 / Test::timeScale(), qPrintable(audit.summary()));
         QVERIFY2(faults.kicks == 1 && faults.sessionRestarts >= 1, "the session was kicked once and started again");
         QVERIFY(rssStartKb > 0);
 #if SWITCHBOARD_SOAK_UNDER_ASAN
