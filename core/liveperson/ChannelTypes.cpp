@@ -3,6 +3,7 @@
 #include "ChannelTypes.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QMetaObject>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +49,11 @@ QString messageKindName(MessageKind kind)
         return u"file"_s;
     }
     return u"unknown"_s;
+}
+
+QJsonObject ConversationMessage::rawObject() const
+{
+    return raw.isEmpty() && !rawJson.isEmpty() ? QJsonDocument::fromJson(rawJson).object() : raw;
 }
 
 QString ConversationInfo::activeDialogId() const

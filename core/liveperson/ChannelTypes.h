@@ -131,11 +131,15 @@ struct ConversationMessage
     QJsonObject content;
     /** The change's metadata array (e.g. ExternalId of a clicked button); may be empty. */
     QJsonArray metadata;
-    /** The whole change item as it arrived, for transcripts and diagnostics. */
+    /**
+     * The whole change item as it arrived, as Qt JSON, when the channel built it; empty when the
+     * channel kept only its compact text (`rawJson`, the UMS frame reader). Read it with rawObject().
+     */
     QJsonObject raw;
     /**
-     * `raw` as compact JSON text (exactly QJsonDocument(raw).toJson(Compact)) when the channel had
-     * it without serialising `raw` again; empty otherwise.
+     * The whole change item as compact JSON text, exactly what QJsonDocument(rawObject()).toJson(Compact)
+     * writes, when the channel had it without serialising an object; empty otherwise. When set and
+     * `raw` is empty, it is the item.
      */
     QByteArray rawJson;
     /** Server time of the event, ms since the epoch (0 when absent). */
@@ -145,6 +149,12 @@ struct ConversationMessage
      * or with a whole-chat read (chat). It may have been answered in part by an earlier run.
      */
     bool recovered = false;
+
+    /**
+     * The whole change item as Qt JSON: `raw`, or `rawJson` parsed when only the text was kept
+     * (a parse on every call; the hot path passes `rawJson` on instead).
+     */
+    QJsonObject rawObject() const;
 };
 
 /** A skill of the account. */

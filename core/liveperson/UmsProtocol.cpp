@@ -784,6 +784,11 @@ Result<QList<ExConversationChange>> parseExConversationChangeNotification(const 
     return out;
 }
 
+QJsonObject MessagingEvent::rawObject() const
+{
+    return raw.isEmpty() && !rawJson.isEmpty() ? QJsonDocument::fromJson(rawJson).object() : raw;
+}
+
 Result<MessagingEvent> parseMessagingEvent(const QJsonValue &item)
 {
     if (!item.isObject()) {
@@ -1345,24 +1350,28 @@ void FrameReader::fillEventContent(MessagingEvent &event) const
     }
     const auto body = d->root ? member(*d->root, "body") : std::nullopt;
     if (body && body->is_object()) {
-        // The compact text is what the connector stores and passes on to the bot; Qt's parser
-        // builds the object from it. Where only Qt can say what its text would be, Qt's way.
+        // The compact text is what the connector stores and passes on to the bot; the whole
+        // event as Qt JSON is left to the rare reader that wants it (rawObject() parses the text).
+        // Where only Qt can say what its text would be, Qt's way, and the object is kept.
         JsonWriter writer(1024);
-        QJsonParseError error{};
         if (writeQtCompact(writer, *body)) {
             event.rawJson = writer.take();
             // Kept with the transcript record until the store commits it: no slack with it.
             if (event.rawJson.capacity() - event.rawJson.size() > 64) {
                 event.rawJson.squeeze();
             }
-            event.raw = QJsonDocument::fromJson(event.rawJson, &error).object();
-        }
-        if (event.rawJson.isEmpty() || error.error != QJsonParseError::NoError) {
+            // messagingEvent() checked that `event` is an object; `metadata` may be absent or null.
+            const simdjson::dom::object object = body->get_object().value_unsafe();
+            const auto content = member(object, "event");
+            const auto metadata = member(object, "metadata");
+            event.event = content ? toQtFast(*content).toObject() : QJsonObject();
+            event.metadata = metadata ? toQtFast(*metadata).toArray() : QJsonArray();
+        } else {
             event.raw = toQtFast(*body).toObject();
             event.rawJson = QJsonDocument(event.raw).toJson(QJsonDocument::Compact);
+            event.event = event.raw.value(u"event"_s).toObject();
+            event.metadata = event.raw.value(u"metadata"_s).toArray();
         }
-        event.event = event.raw.value(u"event"_s).toObject();
-        event.metadata = event.raw.value(u"metadata"_s).toArray();
     }
     event.hasContent = true;
 }

@@ -209,17 +209,24 @@ struct MessagingEvent
     QString eventType;
     QJsonObject event;
     QJsonArray metadata;
+    /**
+     * The whole item as Qt JSON (parseMessagingEvent()); empty when only `rawJson` was written
+     * (FrameReader::fillEventContent()). Read it with rawObject().
+     */
     QJsonObject raw;
     /**
-     * `raw` as compact JSON text, exactly QJsonDocument(raw).toJson(Compact), when the reader had
-     * it at hand (FrameReader::fillEventContent()); empty otherwise.
+     * The whole item as compact JSON text, exactly QJsonDocument(rawObject()).toJson(Compact), when
+     * the reader had it at hand (FrameReader::fillEventContent()); empty otherwise.
      */
     QByteArray rawJson;
     /**
-     * False for an event from FrameReader::messagingEvent() whose `event`, `metadata` and `raw`
-     * have not been built yet (FrameReader::fillEventContent()); every other event has them.
+     * False for an event from FrameReader::messagingEvent() whose `event`, `metadata` and
+     * `rawJson` have not been built yet (FrameReader::fillEventContent()); every other event has them.
      */
     bool hasContent = true;
+
+    /** The whole item as Qt JSON: `raw`, or `rawJson` parsed when only the text was kept. */
+    QJsonObject rawObject() const;
 };
 
 Result<MessagingEvent> parseMessagingEvent(const QJsonValue &item);
@@ -283,11 +290,16 @@ public:
     QString requestId() const;
     /**
      * The last frame's body as a messaging event: the same fields, checks and errors as
-     * parseMessagingEvent(body()), but `event`, `metadata` and `raw` are not built
+     * parseMessagingEvent(body()), but `event`, `metadata` and `rawJson` are not built
      * (hasContent is false) until fillEventContent().
      */
     Result<MessagingEvent> messagingEvent() const;
-    /** Builds `event`, `metadata`, `raw` and `rawJson` of an event that messagingEvent() returned for this frame. */
+    /**
+     * Builds `event`, `metadata` and `rawJson` of an event that messagingEvent() returned for this
+     * frame. `raw` stays empty (rawObject() parses `rawJson`) unless only Qt's own round trip
+     * could write the text (floating-point numbers, integers beyond qint64, non-ASCII or duplicate
+     * keys); then it is built too.
+     */
     void fillEventContent(MessagingEvent &event) const;
 
 private:

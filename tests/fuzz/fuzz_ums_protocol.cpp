@@ -98,7 +98,9 @@ void checkFrameReader(const QByteArray &text)
     check(event->originatorId == expected->originatorId && event->eventType == expected->eventType);
     check(event->originatorRole == expected->originatorRole && !event->hasContent);
     reader.fillEventContent(event.value());
-    check(event->raw == expected->raw && event->event == expected->event && event->metadata == expected->metadata);
+    check(event->rawObject() == expected->raw && event->event == expected->event && event->metadata == expected->metadata);
+    check(event->raw.isEmpty() || event->raw == expected->raw);
+    check(event->rawJson == QJsonDocument(expected->raw).toJson(QJsonDocument::Compact));
 }
 } // namespace
 

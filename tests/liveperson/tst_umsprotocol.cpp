@@ -3,10 +3,9 @@
 #include "liveperson/UmsProtocol.h"
 
 #include "TestSupport.h"
+#include "UmsSeedFrames.h"
 #include "util/JsonWriter.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -47,8 +46,9 @@ QByteArray notificationOf(const QByteArray &body)
     return R"({"kind":"notification","type":".ams.ms.OnlineEventDistribution","body":)" + body + "}";
 }
 
-// The frame reader's event, content filled in, is the Qt parser's event of the same body.
-void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body)
+// The frame reader's event, content filled in, is the Qt parser's event of the same body. Counts
+// in `withoutObject` the events whose Qt object was left to rawObject().
+void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body, int *withoutObject = nullptr)
 {
     const auto expected = Ums::parseMessagingEvent(body);
     auto actual = reader.messagingEvent();
@@ -60,6 +60,7 @@ void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body)
     }
     QVERIFY(!actual->hasContent);
     QVERIFY(actual->raw.isEmpty());
+    QVERIFY(actual->rawJson.isEmpty());
     QCOMPARE(actual->conversationId, expected->conversationId);
     QCOMPARE(actual->dialogId, expected->dialogId);
     QCOMPARE(actual->sequence, expected->sequence);
@@ -74,14 +75,33 @@ void compareWithQtParser(const Ums::FrameReader &reader, const QJsonValue &body)
     QVERIFY(filled.hasContent);
     QCOMPARE(filled.event, expected->event);
     QCOMPARE(filled.metadata, expected->metadata);
-    QCOMPARE(filled.raw, expected->raw);
+    // The Qt object is the Qt parser's, whether it was built (only Qt could write its text) or is
+    // parsed from the text on demand.
+    QCOMPARE(filled.rawObject(), expected->raw);
+    QVERIFY(filled.raw.isEmpty() || filled.raw == expected->raw);
+    if (filled.raw.isEmpty() && withoutObject) {
+        ++*withoutObject;
+    }
     // The compact text passed on (transcript, bot body) is exactly what Qt writes for the object.
-    QCOMPARE(filled.rawJson, QJsonDocument(filled.raw).toJson(QJsonDocument::Compact));
+    QCOMPARE(filled.rawJson, QJsonDocument(expected->raw).toJson(QJsonDocument::Compact));
     const auto message = Ums::toConversationMessage(filled);
     const auto expectedMessage = Ums::toConversationMessage(*expected);
     QCOMPARE(message.ok(), expectedMessage.ok());
-    if (message.ok() && message.value()) {
-        QCOMPARE(message.value()->rawJson, filled.rawJson);
+    if (!message.ok()) {
+        QCOMPARE(message.error().message, expectedMessage.error().message);
+        return;
+    }
+    QCOMPARE(bool(message.value()), bool(expectedMessage.value()));
+    if (message.value()) {
+        const ConversationMessage &m = *message.value();
+        const ConversationMessage &e = *expectedMessage.value();
+        QCOMPARE(m.rawJson, filled.rawJson);
+        QCOMPARE(m.raw, filled.raw);
+        QCOMPARE(m.rawObject(), e.raw);
+        QCOMPARE(m.kind, e.kind);
+        QCOMPARE(m.text, e.text);
+        QCOMPARE(m.content, e.content);
+        QCOMPARE(m.metadata, e.metadata);
     }
 }
 } // namespace
@@ -550,6 +570,8 @@ private Q_SLOTS:
                                                        << QString();
         QTest::newRow("raw event with non-ASCII keys") << QByteArray("{\"sequence\":11,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"x\"},\"é\":1,\"😀\":2,\"\\uffff\":3,\"z\":4}")
                                                        << QString();
+        QTest::newRow("non-characters and escapes in strings") << QByteArray("{\"sequence\":12,\"dialogId\":\"c\",\"originatorId\":\"u\",\"event\":{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"\\uffff\xef\xbf\xbf\\ufdd0\xef\xb7\x90\\ud83d\\ude00\\u2028\\u0000\"}}")
+                                                                << QString();
         QTest::newRow("float sequence") << QByteArray(
             R"({"sequence":6.5,"dialogId":"c","originatorId":"u","event":{"type":"X"}})")
                                         << u"sequence: expected an integer"_s;
@@ -586,47 +608,107 @@ private Q_SLOTS:
     void frameReaderMatchesQtOnSeedsAndMutations()
     {
         // The fuzz seeds are real server frames (node-agent-sdk conformance run) plus edge cases.
-        const QDir seeds(QStringLiteral(SWITCHBOARD_SOURCE_DIR "/tests/fuzz/corpus/ums_protocol"));
-        const QStringList names = seeds.entryList(QDir::Files);
-        QVERIFY(!names.isEmpty());
+        const QList<QByteArray> frames = Test::umsSeedFrames();
+        QVERIFY(!frames.isEmpty());
         Ums::FrameReader reader; // one reader for all: reuse is the hot path
         int compared = 0;
-        quint32 state = 777;
-        for (const QString &name : names) {
-            QFile file(seeds.filePath(name));
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray seed = file.readAll();
-            for (int variant = 0; variant < 200; ++variant) {
-                QByteArray text = seed;
-                for (int m = 0; variant > 0 && m < 2; ++m) {
-                    state = state * 1664525u + 1013904223u;
-                    const qsizetype at = static_cast<qsizetype>(state % static_cast<quint32>(text.size()));
-                    static const char alphabet[] = {'{', '}', '[', ']', '"', ':', ',', '0', ' ', 'a', 'x', '-', '\\'};
-                    text[at] = alphabet[(state >> 24) % sizeof alphabet];
+        int withoutObject = 0;
+        for (const QByteArray &text : frames) {
+            QJsonParseError error;
+            const QJsonDocument qt = QJsonDocument::fromJson(text, &error);
+            const auto frame = readFrame(reader, text);
+            if (!frame.ok()) {
+                // (Stricter than Qt's parser in a few documented cases, e.g. an invalid escape.)
+                // Whatever was wrong with the envelope, a request's id is still found.
+                if (!frame.error().message.startsWith(u"not JSON"_s)) {
+                    QCOMPARE(reader.requestId(), Ums::peekRequestId(text));
                 }
-                QJsonParseError error;
-                const QJsonDocument qt = QJsonDocument::fromJson(text, &error);
-                const auto frame = readFrame(reader, text);
-                if (!frame.ok()) {
-                    // (Stricter than Qt's parser in a few documented cases, e.g. an invalid escape.)
-                    // Whatever was wrong with the envelope, a request's id is still found.
-                    if (!frame.error().message.startsWith(u"not JSON"_s)) {
-                        QCOMPARE(reader.requestId(), Ums::peekRequestId(text));
-                    }
-                    continue;
-                }
-                QVERIFY2(error.error == QJsonParseError::NoError, text.constData());
-                const QJsonValue body = qt.object().value(u"body"_s);
-                QCOMPARE(reader.body(), body.isUndefined() ? QJsonValue(QJsonValue::Null) : body);
-                compareWithQtParser(reader, body);
-                if (QTest::currentTestFailed()) {
-                    qWarning() << "frame:" << text;
-                    return;
-                }
-                ++compared;
+                continue;
             }
+            QVERIFY2(error.error == QJsonParseError::NoError, text.constData());
+            const QJsonValue body = qt.object().value(u"body"_s);
+            QCOMPARE(reader.body(), body.isUndefined() ? QJsonValue(QJsonValue::Null) : body);
+            compareWithQtParser(reader, body, &withoutObject);
+            if (QTest::currentTestFailed()) {
+                qWarning() << "frame:" << text;
+                return;
+            }
+            ++compared;
         }
         QVERIFY(compared > 100);
+        // Most events leave the reader as text only (the object is built on demand).
+        QVERIFY2(withoutObject > 100, qPrintable(QString::number(withoutObject)));
+    }
+
+    void frameReaderKeepsTheEventAsTextOnly()
+    {
+        // The hot path: the event's compact text is written, its Qt object only on demand.
+        Ums::FrameReader reader;
+        const QByteArray text =
+            R"({"sequence":3,"dialogId":"c","conversationId":"c","originatorId":"u","metadata":[{"type":"ExternalId","id":"b1"}],"event":{"type":"ContentEvent","contentType":"text/plain","message":"héllo"}})";
+        QVERIFY(readFrame(reader, notificationOf(text)).ok());
+        auto event = reader.messagingEvent();
+        QVERIFY(event.ok());
+        reader.fillEventContent(event.value());
+        QVERIFY(event->raw.isEmpty());
+        QCOMPARE(event->rawJson, QJsonDocument(object(text)).toJson(QJsonDocument::Compact));
+        QCOMPARE(event->rawObject(), object(text));
+        QCOMPARE(event->event.value(u"message"_s).toString(), u"héllo"_s);
+        QCOMPARE(event->metadata.size(), 1);
+        const auto message = Ums::toConversationMessage(*event);
+        QVERIFY(message.ok() && message.value());
+        QVERIFY(message.value()->raw.isEmpty());
+        QCOMPARE(message.value()->rawObject(), object(text));
+        QCOMPARE(message.value()->kind, MessageKind::Click);
+
+        // Where only Qt can write the text (a floating-point number), the object is built and kept.
+        const QByteArray withDouble =
+            R"({"sequence":4,"dialogId":"c","originatorId":"u","score":0.5,"event":{"type":"ContentEvent","contentType":"text/plain","message":"x"}})";
+        QVERIFY(readFrame(reader, notificationOf(withDouble)).ok());
+        event = reader.messagingEvent();
+        QVERIFY(event.ok());
+        reader.fillEventContent(event.value());
+        QCOMPARE(event->raw, object(withDouble));
+        QCOMPARE(event->rawObject(), object(withDouble));
+        QCOMPARE(event->rawJson, QJsonDocument(object(withDouble)).toJson(QJsonDocument::Compact));
+    }
+
+    void frameReaderEventTextOfTheDeepestEventParses()
+    {
+        // The deepest body the reader accepts: its text is still within what Qt's parser reads.
+        Ums::FrameReader reader;
+        int depth = 2000;
+        QByteArray body;
+        for (; depth > 0; depth -= 1) {
+            const QByteArray nested = QByteArray(depth, '[') + QByteArray(depth, ']');
+            body = R"({"sequence":1,"dialogId":"c","originatorId":"u","event":{"type":"ContentEvent","contentType":"text/plain","message":"x"},"deep":)" +
+                   nested + "}";
+            if (readFrame(reader, notificationOf(body)).ok()) {
+                break;
+            }
+        }
+        QVERIFY(depth > 100);
+        auto event = reader.messagingEvent();
+        QVERIFY(event.ok());
+        reader.fillEventContent(event.value());
+        QJsonParseError error{};
+        const QJsonObject expected = QJsonDocument::fromJson(body, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(event->rawObject(), expected);
+        QCOMPARE(event->rawJson, QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    }
+
+    void rawObjectOfAMessage()
+    {
+        ConversationMessage message;
+        QVERIFY(message.rawObject().isEmpty());
+        message.rawJson = R"({"a":[1],"b":"c"})";
+        QCOMPARE(message.rawObject(), object(message.rawJson));
+        // A channel that built the object (Chat Agent API, QueryMessages) is read as it is.
+        message.raw = QJsonObject{{u"z"_s, 1}};
+        QCOMPARE(message.rawObject(), message.raw);
+        message.rawJson.clear();
+        QCOMPARE(message.rawObject(), message.raw);
     }
 
     void frameReaderUsesTheLastDuplicateKey()
