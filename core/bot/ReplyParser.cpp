@@ -4,6 +4,7 @@
 
 #include "BotErrors.h"
 #include "JsonSchemaValidator.h"
+#include "ReplyFastParser.h"
 #include "StructuredContentValidator.h"
 
 #include <QCoreApplication>
@@ -371,6 +372,14 @@ ReplyParser::Options ReplyParser::webhookOptions()
 }
 
 ReplyParseResult ReplyParser::parseBody(const QByteArray &body, const Options &options)
+{
+    if (std::optional<ReplyParseResult> fast = ReplyFastParser::parse(body, options)) {
+        return std::move(*fast);
+    }
+    return parseBodyWithQt(body, options);
+}
+
+ReplyParseResult ReplyParser::parseBodyWithQt(const QByteArray &body, const Options &options)
 {
     ReplyParseResult result;
     if (body.trimmed().isEmpty()) {

@@ -44,6 +44,10 @@ struct ReplyParseResult
  * - A response with no message and no action is bot.empty_response unless the event allows
  *   silence (conversation lifecycle events).
  *
+ * parseBody() reads the common answers with simdjson (ReplyFastParser) and everything else, every
+ * rejected answer and every answer with a warning included, with Qt JSON (parseBodyWithQt()): the
+ * result is the same either way.
+ *
  * Stateless; thread-safe.
  */
 class ReplyParser final
@@ -72,6 +76,8 @@ public:
 
     /** The body of a Custom Endpoint `POST …/events` answer (`{"response":[…],"analytics":{…}}`). */
     static ReplyParseResult parseBody(const QByteArray &body, const Options &options);
+    /** parseBody() on Qt JSON alone: the reference the fast path is compared with (tests). */
+    static ReplyParseResult parseBodyWithQt(const QByteArray &body, const Options &options);
     /** The same vocabulary inside an already parsed object; violation paths start at `rootPath`. */
     static ReplyParseResult
     parseObject(const QJsonObject &object, const Options &options, const QString &rootPath = QStringLiteral("$"));
