@@ -162,6 +162,10 @@ struct SessionEngine::PendingResponse
     QList<int> alreadyPublished;
     /** False while a recovered response's restart bookkeeping is being read: not to be published yet. */
     bool ready = true;
+    /** LivePerson's history could not be read while the channel was down: read once it is online. */
+    bool awaitingHistory = false;
+    /** Reads of the history that met a lost connection (at most s_maxHistoryReads). */
+    int historyReads = 0;
     /** Highest item index recorded as published (write-ahead), -1 = none yet. */
     int markedIndex = -1;
     bool failed = false;
@@ -336,6 +340,11 @@ void SessionEngine::resumeAfterReconnect()
         }
         if (conv->transfer && conv->transfer->waiting && !conv->transfer->inFlight) {
             transferNow(id);
+        }
+        for (const std::shared_ptr<PendingResponse> &pending : std::as_const(conv->publishQueue)) {
+            if (std::exchange(pending->awaitingHistory, false)) {
+                checkHistory(id, pending);
+            }
         }
         if (!conv->publishing && !conv->publishQueue.empty()) {
             publishNext(id);
@@ -1057,10 +1066,25 @@ void SessionEngine::checkHistory(const QString &conversationId, const std::share
         resume();
         return;
     }
+    if (!channelOnline()) {
+        // The answer waits unpublished; resumeAfterReconnect() reads the history once online.
+        pending->awaitingHistory = true;
+        return;
+    }
     m_channel->fetchOwnMessages(
         conversationId, pending->delivery.dialogId, pending->delivery.sequence,
         LivePerson::OwnMessagesCompletion(
             this, [this, conversationId, pending, recorded, last, resume](const LivePerson::OwnMessages &history) {
+                if (!history.ok() && history.error->kind == LivePerson::ApiErrorKind::NotConnected && !m_stopping
+                    && ++pending->historyReads < s_maxHistoryReads) {
+                    // The connection went while the history was read: read it again once online
+                    // (nothing of this answer goes out before); a few times, then it is noted.
+                    pending->awaitingHistory = true;
+                    if (channelOnline()) {
+                        QMetaObject::invokeMethod(this, &SessionEngine::resumeAfterReconnect, Qt::QueuedConnection);
+                    }
+                    return;
+                }
                 if (!history.ok()) {
                     noteUnknownPublish(conversationId, pending,
                                        tr("Its history could not be read: %1").arg(history.error->message));

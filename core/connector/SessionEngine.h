@@ -118,7 +118,8 @@ struct SessionParts
  * (socket closed, timeout) is never repeated: the conversation is escalated to the fallback skill (or the operator alerted). A
  * transfer failed by the connection is retried (at most 3 attempts) until LivePerson confirms it.
  * An item recorded before a restart without a confirmed send is looked for in LivePerson's history
- * (AgentChannel::fetchOwnMessages()): sent now when the history shows it never arrived
+ * (AgentChannel::fetchOwnMessages(), once the channel is online; the answer waits until then):
+ * sent now when the history shows it never arrived
  * (connector.resent_after_restart), not repeated when it is there, nor when the history does not
  * tell (noted as connector.unknown_publish_after_restart).
  *
@@ -508,6 +509,8 @@ private:
     qint64 m_nextEntryId = 1;
     SessionStatus m_status;
     bool m_stopping = false;
+    /** Attempts to read LivePerson's history for a recovered answer before it is noted as unknown. */
+    static constexpr int s_maxHistoryReads = 3;
     /** LatencyProbe start of the consumer message being handled (0 = not measured). */
     std::int64_t m_probeInboundNs = 0;
 

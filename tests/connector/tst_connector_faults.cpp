@@ -473,23 +473,30 @@ private Q_SLOTS:
     void restartWithUnknownOutcomeAsksTheHistory_data()
     {
         QTest::addColumn<QStringList>("history"); // the agent's own texts after the consumer's message
-        QTest::addColumn<bool>("historyFails");
+        QTest::addColumn<int>("historyError");    // 0 none, 1 network error, 2 connection lost
+        QTest::addColumn<bool>("offlineWhenAnswered");
+        QTest::addColumn<int>("reads");
         QTest::addColumn<bool>("resent");
         QTest::addColumn<QString>("note");
-        QTest::newRow("arrived") << QStringList{QStringLiteral("one"), QStringLiteral("two")} << false << false
-                                 << QString();
-        QTest::newRow("missing") << QStringList{QStringLiteral("one")} << false << true
-                                 << QStringLiteral("connector.resent_after_restart");
-        QTest::newRow("history unreadable") << QStringList{QStringLiteral("one")} << true << false
-                                            << QStringLiteral("connector.unknown_publish_after_restart");
-        QTest::newRow("answer differs") << QStringList{QStringLiteral("one"), QStringLiteral("deux")} << false << false
-                                        << QStringLiteral("connector.unknown_publish_after_restart");
+        const QString resent = QStringLiteral("connector.resent_after_restart");
+        const QString unknown = QStringLiteral("connector.unknown_publish_after_restart");
+        const QStringList one{QStringLiteral("one")};
+        QTest::newRow("arrived") << QStringList{QStringLiteral("one"), QStringLiteral("two")} << 0 << false << 1
+                                 << false << QString();
+        QTest::newRow("missing") << one << 0 << false << 1 << true << resent;
+        QTest::newRow("history unreadable") << one << 1 << false << 1 << false << unknown;
+        QTest::newRow("answer differs") << QStringList{QStringLiteral("one"), QStringLiteral("deux")} << 0 << false
+                                        << 1 << false << unknown;
+        QTest::newRow("connection lost during the read") << one << 2 << false << 2 << true << resent;
+        QTest::newRow("offline when the bot answers") << one << 0 << true << 1 << true << resent;
     }
 
     void restartWithUnknownOutcomeAsksTheHistory()
     {
         QFETCH(QStringList, history);
-        QFETCH(bool, historyFails);
+        QFETCH(int, historyError);
+        QFETCH(bool, offlineWhenAnswered);
+        QFETCH(int, reads);
         QFETCH(bool, resent);
         QFETCH(QString, note);
         auto rig = makeRig();
@@ -507,9 +514,11 @@ private Q_SLOTS:
             own.append(ownText(own.size() + 1, text));
         }
         rig->channel->setOwnHistory(QStringLiteral("c1"), own);
-        if (historyFails) {
+        if (historyError != 0) {
             rig->channel->failNext(QStringLiteral("fetchOwnMessages"),
-                                   LivePerson::ApiError::make(LivePerson::ApiErrorKind::Network, QStringLiteral("reset")));
+                                   LivePerson::ApiError::make(historyError == 1 ? LivePerson::ApiErrorKind::Network
+                                                                                : LivePerson::ApiErrorKind::NotConnected,
+                                                              QStringLiteral("reset")));
         }
         rig->channel->startConversation(QStringLiteral("c1"));
         LivePerson::ConversationMessage again;
@@ -521,9 +530,20 @@ private Q_SLOTS:
         again.recovered = true;
         rig->channel->deliverMessage(again);
         QCOMPARE(rig->bot->delivered, QStringList{delivery});
+        if (offlineWhenAnswered) {
+            rig->channel->setState(ChannelState::Reconnecting);
+        }
         rig->bot->answer(delivery, {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")});
+        if (offlineWhenAnswered) {
+            // Nothing goes out and the history waits for the connection.
+            QVERIFY(flushed(*rig));
+            QVERIFY(flushed(*rig));
+            QCOMPARE(rig->channel->ownHistoryReads(), 0);
+            QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 0);
+            rig->channel->setState(ChannelState::Online);
+        }
         QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
-        QCOMPARE(rig->channel->ownHistoryReads(), 1);
+        QCOMPARE(rig->channel->ownHistoryReads(), reads);
         if (resent) {
             QCOMPARE(rig->channel->commands(QStringLiteral("sendText")).first().text, QStringLiteral("two"));
             rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id);
