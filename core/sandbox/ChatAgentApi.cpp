@@ -889,6 +889,12 @@ QJsonArray ChatAgentApi::transferSkills(const QString &exceptUserId) const
 
 // --- the chat log, from the model's signals ------------------------------------------------------
 
+QList<QJsonObject> ChatAgentApi::events(const QString &chatId) const
+{
+    const auto it = m_chats.constFind(chatId);
+    return it == m_chats.constEnd() ? QList<QJsonObject>() : it->events;
+}
+
 void ChatAgentApi::appendEvent(const QString &chatId, QJsonObject event)
 {
     ChatLog &log = m_chats[chatId];

@@ -73,6 +73,8 @@ public:
     int expireAllSessions();
     /** The /sandbox/chat/sessions view: one object per live agent session. */
     QJsonObject sessionsJson() const;
+    /** A chat's events as its agent reads them (`@id`, `@type`, …), oldest first; empty for an unknown chat. */
+    QList<QJsonObject> events(const QString &chatId) const;
 
 private:
     struct AgentSession

@@ -6,7 +6,10 @@
 #include "sandbox/Emulator.h"
 #include "sandbox/StateModel.h"
 
+#include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 namespace Switchboard::Test
 {
@@ -106,6 +109,32 @@ QString ConnectorRig::startConversation(const QString &firstText) const
         (void)model()->consumerText(conversation.value(), firstText);
     }
     return conversation.value();
+}
+
+bool ConnectorRig::publishAsBot(const QString &conversationId, const QString &text) const
+{
+    Sandbox::PublishRequest request;
+    request.conversationId = conversationId;
+    request.originatorId = botUserId();
+    request.event = QJsonObject{{QStringLiteral("type"), QStringLiteral("ContentEvent")},
+                                {QStringLiteral("contentType"), QStringLiteral("text/plain")},
+                                {QStringLiteral("message"), text}};
+    return model()->publish(request).ok();
+}
+
+bool ConnectorRig::handledUpTo(const QString &dialogId, qint64 sequence) const
+{
+    const Result<qint64> last = store->lastHandledSequence(dialogId);
+    return last.ok() && last.value() >= sequence;
+}
+
+bool ConnectorRig::hasNote(const QString &conversationId, const QString &code) const
+{
+    const Result<Storage::Transcript> transcript = store->transcript(conversationId);
+    const QString prefix = QLatin1Char('[') + code + QLatin1Char(']');
+    return transcript.ok()
+           && std::any_of(transcript.value().messages.cbegin(), transcript.value().messages.cend(),
+                          [&prefix](const Storage::MessageRecord &m) { return m.text.startsWith(prefix); });
 }
 
 std::optional<Connector::ConversationSnapshot> ConnectorRig::snapshot(const QString &conversationId) const

@@ -59,6 +59,12 @@ struct ConnectorRig
     /** A new consumer's conversation on the bot skill (the integration's channel), with a first message. */
     QString startConversation(const QString &firstText) const;
     std::optional<Connector::ConversationSnapshot> snapshot(const QString &conversationId) const;
+    /** A text in the conversation as if the bot user had published it (what a previous run sent). */
+    bool publishAsBot(const QString &conversationId, const QString &text) const;
+    /** Whether the store marked the dialog's messages handled up to @p sequence. */
+    bool handledUpTo(const QString &dialogId, qint64 sequence) const;
+    /** Whether the conversation's stored transcript holds a note "[code] …". */
+    bool hasNote(const QString &conversationId, const QString &code) const;
 
     static bool waitOnline(Connector::ConnectorSession *session);
 

@@ -7,6 +7,7 @@
 #include "connector/ConnectorSession.h"
 #include "connector/EventLog.h"
 #include "connector/SessionFactory.h"
+#include "sandbox/ChatAgentApi.h"
 #include "sandbox/Emulator.h"
 #include "sandbox/StateModel.h"
 #include "sandbox/bots/CustomEndpointDemoBot.h"
@@ -149,6 +150,54 @@ private Q_SLOTS:
         }
         QCOMPARE(rig->sandbox->customEndpointBot()->duplicateEvents(), quint64(0));
         QTRY_COMPARE(rig->session->counters().consumerMessages, qint64(consumers * messages));
+        QVERIFY(rig->stopSession());
+    }
+
+    /**
+     * Chat side of the crash recovery: the previous run recorded a reply as published and died —
+     * before the line left ("missing") or after LivePerson took it ("arrived"). The restarted
+     * connector takes the chat again (its lines come recovered), reads the chat's history and sends
+     * the reply exactly when the chat lacks it.
+     */
+    void restartSendsAReplyOnlyWhenTheChatLacksIt_data()
+    {
+        QTest::addColumn<bool>("arrived");
+        QTest::newRow("missing") << false;
+        QTest::newRow("arrived") << true;
+    }
+
+    void restartSendsAReplyOnlyWhenTheChatLacksIt()
+    {
+        QFETCH(bool, arrived);
+        auto rig = makeRig();
+        QVERIFY(rig);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = rig->startConversation(QStringLiteral("r1"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QVERIFY(rig->stopSession());
+
+        QVERIFY(model->consumerText(id, QStringLiteral("r2")).ok());
+        qint64 eventId = -1;
+        for (const QJsonObject &event : rig->sandbox->emulator()->chatAgentApi()->events(id)) {
+            if (event.value(QStringLiteral("text")).toString() == QLatin1String("r2")) {
+                eventId = event.value(QStringLiteral("@id")).toString().toLongLong();
+            }
+        }
+        QVERIFY(eventId > 0);
+        const QString delivery = id + QLatin1Char(':') + QString::number(eventId);
+        QVERIFY(rig->store->markReplyPublishedNow({id, delivery, 0, QDateTime::currentMSecsSinceEpoch()}).ok());
+        if (arrived) {
+            QVERIFY(rig->publishAsBot(id, QStringLiteral("echo: r2")));
+        }
+
+        rig->session = rig->startSession(rig->definition, rig->secrets);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(rig->handledUpTo(id, eventId), 30000);
+        QCOMPARE(agentTexts(model, id), (QStringList{QStringLiteral("echo: r1"), QStringLiteral("echo: r2")}));
+        QCOMPARE(rig->hasNote(id, QStringLiteral("connector.resent_after_restart")), !arrived);
+        QVERIFY(!rig->hasNote(id, QStringLiteral("connector.unknown_publish_after_restart")));
         QVERIFY(rig->stopSession());
     }
 
