@@ -1075,7 +1075,10 @@ void SessionEngine::checkHistory(const QString &conversationId, const std::share
         conversationId, pending->delivery.dialogId, pending->delivery.sequence,
         LivePerson::OwnMessagesCompletion(
             this, [this, conversationId, pending, recorded, last, resume](const LivePerson::OwnMessages &history) {
-                if (!history.ok() && history.error->kind == LivePerson::ApiErrorKind::NotConnected && !m_stopping
+                if (m_stopping) {
+                    return; // the message is not handled: the next run checks again
+                }
+                if (!history.ok() && history.error->kind == LivePerson::ApiErrorKind::NotConnected
                     && ++pending->historyReads < s_maxHistoryReads) {
                     // The connection went while the history was read: read it again once online
                     // (nothing of this answer goes out before); a few times, then it is noted.
