@@ -51,9 +51,14 @@ QString messageKindName(MessageKind kind)
     return u"unknown"_s;
 }
 
-QJsonObject ConversationMessage::rawObject() const
+QJsonObject rawObjectOf(const QJsonObject &raw, const QByteArray &rawJson)
 {
     return raw.isEmpty() && !rawJson.isEmpty() ? QJsonDocument::fromJson(rawJson).object() : raw;
+}
+
+QJsonObject ConversationMessage::rawObject() const
+{
+    return rawObjectOf(raw, rawJson);
 }
 
 QString ConversationInfo::activeDialogId() const

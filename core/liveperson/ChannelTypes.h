@@ -157,6 +157,12 @@ struct ConversationMessage
     QJsonObject rawObject() const;
 };
 
+/**
+ * An item kept as Qt JSON (`raw`) or, by the UMS frame reader, only as its compact text
+ * (`rawJson`): the object either way (ConversationMessage::rawObject(), Ums::MessagingEvent::rawObject()).
+ */
+QJsonObject rawObjectOf(const QJsonObject &raw, const QByteArray &rawJson);
+
 /** A skill of the account. */
 struct Skill
 {

@@ -786,7 +786,7 @@ Result<QList<ExConversationChange>> parseExConversationChangeNotification(const 
 
 QJsonObject MessagingEvent::rawObject() const
 {
-    return raw.isEmpty() && !rawJson.isEmpty() ? QJsonDocument::fromJson(rawJson).object() : raw;
+    return rawObjectOf(raw, rawJson);
 }
 
 Result<MessagingEvent> parseMessagingEvent(const QJsonValue &item)
