@@ -116,6 +116,8 @@ int runCommand(const QStringList &arguments)
     }
     runtime.environment.store = runtime.store.get();
     runtime.environment.eventLog = runtime.manager->eventLog();
+    // Headless: nothing reads the console's table of conversations.
+    runtime.environment.keepConversationTable = false;
 
     if (parser.isSet(sandboxOption)) {
         SandboxLauncher::Options options;

@@ -14,10 +14,12 @@ ConnectorSessionImpl::ConnectorSessionImpl(SessionSettings settings,
                                            Storage::TranscriptStore *store,
                                            EventLog *eventLog,
                                            const Clock &clock,
+                                           bool keepConversationTable,
                                            QObject *parent)
     : ConnectorSession(parent)
     , m_settings(settings)
     , m_engine(new SessionEngine(std::move(settings), std::move(parts), store, eventLog, clock))
+    , m_keepConversationTable(keepConversationTable)
 {
     m_thread.setObjectName(QStringLiteral("session:%1").arg(m_settings.name.left(20)));
     m_engine->moveToThread(&m_thread);
@@ -78,7 +80,17 @@ HealthSnapshot ConnectorSessionImpl::health() const
 
 QList<ConversationSnapshot> ConnectorSessionImpl::conversations() const
 {
-    return m_conversations.values();
+    if (m_keepConversationTable) {
+        return m_conversations.values();
+    }
+    // No table here: the engine's own, read on its thread. The engine never waits for this
+    // thread, and its thread runs from the constructor to the destructor.
+    QList<ConversationSnapshot> all;
+    if (m_thread.isRunning() && QThread::currentThread() != &m_thread) {
+        QMetaObject::invokeMethod(
+            m_engine, [engine = m_engine] { return engine->conversations(); }, Qt::BlockingQueuedConnection, &all);
+    }
+    return all;
 }
 
 QList<SkillInfo> ConnectorSessionImpl::skills() const
@@ -138,8 +150,10 @@ void ConnectorSessionImpl::handleTick(const QList<ConversationSnapshot> &convers
                                       const SessionCounters &counters,
                                       const HealthSnapshot &health)
 {
-    for (const ConversationSnapshot &conversation : conversations) {
-        m_conversations.insert(conversation.id, conversation);
+    if (m_keepConversationTable) {
+        for (const ConversationSnapshot &conversation : conversations) {
+            m_conversations.insert(conversation.id, conversation);
+        }
     }
     const bool countersChanged = counters.openConversations != m_counters.openConversations
                                  || counters.consumerMessages != m_counters.consumerMessages

@@ -17,6 +17,11 @@ namespace Switchboard::Connector
  * client, escalation, health). Commands are queued to the engine; the engine's per-tick batches
  * update the snapshots and are re-emitted as the interface's batched signals.
  *
+ * The table of conversation snapshots is kept only when @p keepConversationTable (the console,
+ * whose lists and dialogs read conversations() at once); without it — a headless runner, which
+ * has no such reader and may hold tens of thousands of open conversations — conversations() asks
+ * the engine's thread and waits for the answer.
+ *
  * Destruction stops the engine's thread (quit, then wait); call stop() and wait for the Stopped
  * status first when the agent should be set away and logged out cleanly.
  */
@@ -31,6 +36,7 @@ public:
                          Storage::TranscriptStore *store,
                          EventLog *eventLog,
                          const Clock &clock,
+                         bool keepConversationTable = true,
                          QObject *parent = nullptr);
     ~ConnectorSessionImpl() override;
 
@@ -64,6 +70,7 @@ private:
     SessionStatus m_status;
     SessionCounters m_counters;
     HealthSnapshot m_health;
+    const bool m_keepConversationTable;
     QHash<QString, ConversationSnapshot> m_conversations;
     QList<SkillInfo> m_skills;
 };

@@ -406,15 +406,24 @@ void SessionEngine::returnFreeMemory()
         return;
     }
     m_deliveriesSinceMemoryReturned = 0;
-    if (m_parts.returnFreeMemory) {
-        m_parts.returnFreeMemory();
-        return;
-    }
+    std::function<void()> returnHeap = m_parts.returnFreeMemory;
+    if (!returnHeap) {
+        returnHeap = [] {
 #ifdef __GLIBC__
-    // A burst leaves malloc's arenas with free pages between the data that stays (queued bot
-    // requests, UMS and transcript records of the burst); they stay resident until given back.
-    malloc_trim(0);
+            // A burst leaves malloc's arenas with free pages between the data that stays (queued
+            // bot requests, UMS and transcript records of the burst); they stay resident until
+            // given back.
+            malloc_trim(0);
 #endif
+        };
+    }
+    // The transcript store's page cache first (SQLite's cached pages of the burst, up to 4 MiB),
+    // so that its memory is among the free pages given back.
+    if (m_store) {
+        m_store->releaseMemory(this, std::move(returnHeap));
+    } else {
+        returnHeap();
+    }
 }
 
 std::shared_ptr<const SessionEngine::ContextIds> SessionEngine::sharedContextIds(const ContextIds &ids)
@@ -1883,17 +1892,32 @@ void SessionEngine::emitTick()
     changed.reserve(m_dirty.size());
     for (const QString &id : std::as_const(m_dirty)) {
         if (const Conversation *conv = findConversation(id)) {
-            ConversationSnapshot snapshot = conv->snapshot;
-            if (conv->escalating && snapshot.status == ConversationStatus::Open) {
-                snapshot.escalationCause = QStringLiteral("pending");
-            }
-            changed.append(snapshot);
+            changed.append(snapshotOf(*conv));
         }
     }
     m_dirty.clear();
     QList<TranscriptEntry> entries;
     entries.swap(m_pendingEntries);
     Q_EMIT ticked(changed, entries, counters(), m_health.snapshot());
+}
+
+ConversationSnapshot SessionEngine::snapshotOf(const Conversation &conversation)
+{
+    ConversationSnapshot snapshot = conversation.snapshot;
+    if (conversation.escalating && snapshot.status == ConversationStatus::Open) {
+        snapshot.escalationCause = QStringLiteral("pending");
+    }
+    return snapshot;
+}
+
+QList<ConversationSnapshot> SessionEngine::conversations() const
+{
+    QList<ConversationSnapshot> all;
+    all.reserve(m_conversations.size());
+    for (const Conversation &conversation : m_conversations) {
+        all.append(snapshotOf(conversation));
+    }
+    return all;
 }
 
 void SessionEngine::scheduleProbe()

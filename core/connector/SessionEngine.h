@@ -77,12 +77,13 @@ struct SessionSettings
     int probeIntervalDownMs = 5000;
     /**
      * After a burst of at least this many bot deliveries, once none has been in flight for
-     * returnMemoryIdleMs, the process's free heap pages go back to the kernel (SessionParts::
-     * returnFreeMemory): the footprint falls back to the live data instead of staying at the
-     * burst's high-water mark. 0 = never.
+     * returnMemoryIdleMs, the transcript store gives back its page cache and then the process's
+     * free heap pages go back to the kernel (SessionParts::returnFreeMemory): the footprint falls
+     * back to the live data instead of staying at the burst's high-water mark. 0 = never.
      */
     int returnMemoryAfterDeliveries = 1000;
-    int returnMemoryIdleMs = 50;
+    /** Long enough that a stall of the peer (a descheduled process) is not taken for the burst's end. */
+    int returnMemoryIdleMs = 250;
 };
 
 /** Makes the engine's parts on the engine's own thread, so sockets and timers live there. */
@@ -148,6 +149,8 @@ public:
     void requestTranscript(const QString &conversationId);
     void requestHops(const QString &deliveryId);
     void requestHealthHistory(qint64 fromMs, qint64 toMs, int maxBuckets);
+    /** Every conversation the session knows, as observers see it; on the engine's thread. */
+    QList<ConversationSnapshot> conversations() const;
 
 Q_SIGNALS:
     void statusChanged(const Switchboard::Connector::SessionStatus &status);
@@ -461,6 +464,8 @@ private:
     void persistHealthSecond();
     void countMessage();
     SessionCounters counters() const;
+    /** What observers see of @p conversation (an escalation in progress shows as cause "pending"). */
+    static ConversationSnapshot snapshotOf(const Conversation &conversation);
     std::optional<qint64> resumeSequence(const QString &conversationId, const QString &dialogId);
     QString skillName(const QString &skillId) const;
 

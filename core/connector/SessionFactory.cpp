@@ -313,7 +313,8 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
         return createBotClient(definition, secrets, sentinelUrl, clock, owner, retryPauseMs);
     };
 
-    return new ConnectorSessionImpl(settings, std::move(parts), environment.store, environment.eventLog, clock, parent);
+    return new ConnectorSessionImpl(settings, std::move(parts), environment.store, environment.eventLog, clock,
+                                    environment.keepConversationTable, parent);
 }
 
 } // namespace Switchboard::Connector

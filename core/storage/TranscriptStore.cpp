@@ -338,6 +338,26 @@ void TranscriptStore::flush(QObject *context, std::function<void()> done)
     }
 }
 
+void TranscriptStore::releaseMemory(QObject *context, std::function<void()> done)
+{
+    const Detail::RelayHandle relay = Detail::CallbackRelay::makeRelay(context ? context : this);
+    // A task: what came before it is committed first, so every cached page is clean and can go.
+    const bool queued = enqueueTask([relay, done](TranscriptWorker &worker) {
+        worker.releaseMemory();
+        relay->post(done);
+    });
+    if (!queued) {
+        relay->post(done);
+    }
+}
+
+Result<qint64> TranscriptStore::cacheMemoryUsed()
+{
+    return runSync<qint64>([](TranscriptWorker &worker) {
+        return worker.cacheMemoryUsed();
+    });
+}
+
 bool TranscriptStore::flushAndWait()
 {
     const Result<bool> open = runSync<bool>([](TranscriptWorker &worker) -> Result<bool> {

@@ -134,6 +134,19 @@ public:
     quint64 flush();
     /** Calls @p done in @p context's thread once everything enqueued before this call is committed. */
     void flush(QObject *context, std::function<void()> done);
+
+    // --- Memory -----------------------------------------------------------------------------
+
+    /**
+     * Commits what is queued and gives back SQLite's page cache (up to 4 MiB once the store has
+     * been busy); pages needed later are read again from the file, which the kernel keeps cached.
+     * For a process going idle: the session engine calls this after a burst, before it returns
+     * free heap pages to the kernel. Calls @p done in @p context's thread afterwards (at once when
+     * the store is not open).
+     */
+    void releaseMemory(QObject *context, std::function<void()> done);
+    /** Bytes SQLite's page cache holds now (SQLITE_DBSTATUS_CACHE_USED). */
+    Result<qint64> cacheMemoryUsed();
     /** Blocks until everything enqueued so far is committed; false if the store is not open. Shutdown and tests only. */
     bool flushAndWait();
 

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <atomic>
 
@@ -1004,6 +1006,30 @@ Result<qint64> TranscriptWorker::messageCount()
         return queryError(q);
     }
     return q.value(0).toLongLong();
+}
+
+void TranscriptWorker::releaseMemory()
+{
+    if (!m_open) {
+        return;
+    }
+    if (sqlite3 *db = TranscriptStatement::handle(QSqlDatabase::database(m_connectionName, false))) {
+        sqlite3_db_release_memory(db);
+    }
+}
+
+Result<qint64> TranscriptWorker::cacheMemoryUsed()
+{
+    if (!m_open) {
+        return closedError();
+    }
+    sqlite3 *db = TranscriptStatement::handle(QSqlDatabase::database(m_connectionName, false));
+    int current = 0;
+    int highWater = 0;
+    if (!db || sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_USED, &current, &highWater, 0) != SQLITE_OK) {
+        return Error{u"storage.transcript_query"_s, tr("SQLite did not report how much memory its page cache holds.")};
+    }
+    return qint64(current);
 }
 
 } // namespace Switchboard::Storage::Detail

@@ -109,6 +109,9 @@ public:
     Result<QList<HealthSample>> healthSamples(const QString &integrationId, qint64 fromMs, qint64 toMs);
     Result<QList<HealthBucket>> healthBuckets(const QString &integrationId, qint64 fromMs, qint64 toMs, qint64 bucketMs);
     Result<qint64> messageCount();
+    /** Frees SQLite's cached pages (all clean between transactions); see TranscriptStore::releaseMemory(). */
+    void releaseMemory();
+    Result<qint64> cacheMemoryUsed();
 
 public Q_SLOTS:
     /** Starts the commit timer unless it runs (records arrived). */

@@ -230,7 +230,7 @@
 <context>
     <name>Switchboard::Bot</name>
     <message>
-        <location filename="../../core/bot/ReplyParser.cpp" line="+87"/>
+        <location filename="../../core/bot/ReplyParser.cpp" line="+88"/>
         <source>metadata entries must be objects, got %1</source>
         <translation>Metadaten-Einträge müssen Objekte sein, erhalten: %1</translation>
     </message>
@@ -783,7 +783,7 @@
 <context>
     <name>Switchboard::Bot::ReplyParser</name>
     <message>
-        <location filename="../../core/bot/ReplyParser.cpp" line="+26"/>
+        <location filename="../../core/bot/ReplyParser.cpp" line="+34"/>
         <source>The bot answered with an empty body.</source>
         <translation>Der Bot hat mit einem leeren Body geantwortet.</translation>
     </message>
@@ -1094,7 +1094,7 @@
 <context>
     <name>Switchboard::Connector::SessionEngine</name>
     <message>
-        <location filename="../../core/connector/SessionEngine.cpp" line="+220"/>
+        <location filename="../../core/connector/SessionEngine.cpp" line="+224"/>
         <source>The integration is not configured completely.</source>
         <translation>Die Integration ist nicht vollständig eingerichtet.</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>Der Bot der Integration ist nicht vollständig eingerichtet.</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+226"/>
         <source>Conversation joined on skill %1.</source>
         <translation>Konversation auf Skill %1 übernommen.</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>Der Verlauf in LivePerson zeigt nur Nachrichten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
         <source>Its history could not be read: %1</source>
         <translation>Ihr Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>Konversation %1 konnte nicht an Skill %2 eskaliert werden (%3): %4</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+284"/>
         <source>Escalation to skill %1 (%2): %3 — %4</source>
         <translation>Eskalation an Skill %1 (%2): %3 — %4</translation>
     </message>
@@ -2427,7 +2427,7 @@
 <context>
     <name>Switchboard::LivePerson</name>
     <message>
-        <location filename="../../core/liveperson/ChannelTypes.cpp" line="+104"/>
+        <location filename="../../core/liveperson/ChannelTypes.cpp" line="+96"/>
         <source>No skill is named &quot;%1&quot; (names are case-sensitive).</source>
         <translation>Kein Skill heißt „%1“ (Groß-/Kleinschreibung wird beachtet).</translation>
     </message>
@@ -3930,7 +3930,7 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
 <context>
     <name>Switchboard::Storage::Detail::TranscriptWorker</name>
     <message>
-        <location filename="../../core/storage/TranscriptWorker.cpp" line="+121"/>
+        <location filename="../../core/storage/TranscriptWorker.cpp" line="+123"/>
         <source>Cannot create the directory %1 for the transcript database.</source>
         <translation>Das Verzeichnis %1 für die Verlaufsdatenbank kann nicht angelegt werden.</translation>
     </message>
@@ -3983,6 +3983,11 @@ Fügen Sie eine Integration für Ihr LivePerson-Konto hinzu, oder starten Sie di
         <location line="+252"/>
         <source>The health bucket width must be positive.</source>
         <translation>Die Breite der Zustandsintervalle muss positiv sein.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>SQLite did not report how much memory its page cache holds.</source>
+        <translation>SQLite hat nicht gemeldet, wie viel Speicher sein Seiten-Cache belegt.</translation>
     </message>
 </context>
 <context>

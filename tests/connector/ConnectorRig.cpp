@@ -44,6 +44,7 @@ bool ConnectorRig::setUp(Options options)
     }
     eventLog = std::make_unique<Connector::EventLog>();
     livePersonDelayDivisor = options.livePersonDelayDivisor;
+    keepConversationTable = options.keepConversationTable;
     definition = options.chat ? sandbox->chatIntegration() : sandbox->messagingIntegration();
     secrets = options.chat ? sandbox->chatSecrets() : sandbox->messagingSecrets();
     definition.delivery.requestTimeoutMs = 3000;
@@ -63,6 +64,7 @@ std::unique_ptr<Connector::ConnectorSession> ConnectorRig::startSession(const St
     environment.retryPauseMs = 10;
     environment.probeIntervalMs = 500;
     environment.livePersonDelayDivisor = livePersonDelayDivisor;
+    environment.keepConversationTable = keepConversationTable;
     std::unique_ptr<Connector::ConnectorSession> started(Connector::SessionFactory::create(which, with, environment));
     started->start();
     return started;

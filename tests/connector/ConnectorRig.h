@@ -39,6 +39,8 @@ struct ConnectorRig
         SandboxLauncher::Options sandbox;
         /** LivePerson's retry delays (and the chat poll interval) divided by this. */
         int livePersonDelayDivisor = 10;
+        /** SessionEnvironment::keepConversationTable: false = as `switchboard-cli run` (headless). */
+        bool keepConversationTable = true;
         /** Changes the integration before the session starts. */
         std::function<void(ConnectorRig &, Storage::IntegrationDefinition &)> adjust;
     };
@@ -76,6 +78,7 @@ struct ConnectorRig
     Storage::IntegrationDefinition definition;
     Connector::SessionSecrets secrets;
     int livePersonDelayDivisor = 10;
+    bool keepConversationTable = true;
 };
 
 /** Agent-side text messages (ContentEvents) of a sandbox conversation, in sequence order. */

@@ -568,6 +568,42 @@ private Q_SLOTS:
         QVERIFY(*async);
     }
 
+    /** releaseMemory() commits what is queued and empties SQLite's page cache; nothing is lost. */
+    void releaseMemoryGivesBackThePageCache()
+    {
+        TranscriptStore::Options slow = options(dbPath());
+        slow.commitIntervalMs = 3600000;
+        TranscriptStore store(slow);
+        QVERIFY(store.openAndWait().ok());
+        store.upsertConversation(conversation(u"c1"_s));
+        const QString filler(400, u'x');
+        constexpr int messages = 6000;
+        for (int i = 0; i < messages; ++i) {
+            store.appendMessage(message(u"c1"_s, T0 + i, u"m%1 "_s.arg(i) + filler));
+        }
+        QVERIFY(store.flushAndWait());
+        const qint64 busy = store.cacheMemoryUsed().value();
+        QVERIFY2(busy > 1024 * 1024, qPrintable(u"cache after the writes: %1 bytes"_s.arg(busy)));
+
+        // Queued but not committed when releaseMemory() is called: committed first, then released.
+        store.appendMessage(message(u"c1"_s, T0 + messages, u"last"_s));
+        bool released = false;
+        store.releaseMemory(this, [&released] { released = true; });
+        QTRY_VERIFY(released);
+        const qint64 idle = store.cacheMemoryUsed().value();
+        QVERIFY2(idle < busy / 4, qPrintable(u"cache %1 bytes before, %2 after"_s.arg(busy).arg(idle)));
+        const Result<Transcript> transcript = store.transcript(u"c1"_s);
+        QVERIFY(transcript.ok());
+        QCOMPARE(transcript.value().messages.size(), messages + 1);
+        QCOMPARE(transcript.value().messages.last().text, u"last"_s);
+
+        // A store that is not open answers at once.
+        TranscriptStore closed(options(m_dir->filePath(u"never-opened.sqlite"_s)));
+        bool answered = false;
+        closed.releaseMemory(this, [&answered] { answered = true; });
+        QTRY_VERIFY(answered);
+    }
+
     void handledAndPublishedSurviveReopen()
     {
         const QString path = dbPath();

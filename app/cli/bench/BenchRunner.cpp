@@ -64,7 +64,7 @@ QJsonObject percentilesMs(std::vector<float> samples)
 
 constexpr double kSaturationRate = 100000; // LoadGenerator's ceiling: "as fast as replies come back"
 // How long the fill must have been complete, nothing in flight, before the memory is read.
-constexpr qint64 s_fillSettleMs = 300;
+constexpr qint64 s_fillSettleMs = 1000;
 } // namespace
 
 double currentRssMb()
@@ -354,6 +354,8 @@ void BenchRunner::addSession(const QJsonObject &agent,
             Connector::SessionEnvironment environment;
             environment.store = m_store.get();
             environment.eventLog = m_manager->eventLog();
+            // As `run` makes its sessions: headless, no console table of conversations.
+            environment.keepConversationTable = false;
             Connector::ConnectorSession *session =
                 Connector::SessionFactory::create(definition, secrets.value(), environment);
             m_sessions.append(session);
@@ -599,7 +601,7 @@ void BenchRunner::pollFill()
             return;
         }
         // … and has stayed so for a moment: a connector holding its conversations between bursts,
-        // which gives free heap pages back 50 ms after its last delivery
+        // which gives its transcript cache and free heap pages back 250 ms after its last delivery
         // (SessionSettings::returnMemoryIdleMs). The RSS at the first idle poll is reported too.
         if (m_fillIdleSinceMs == 0) {
             m_fillIdleSinceMs = monotonicMs();
