@@ -53,6 +53,8 @@ void ConversationListModel::makeConnections()
 {
     connect(
         m_session, &ConnectorSession::conversationsUpdated, this, &ConversationListModel::handleConversationsUpdated);
+    connect(
+        m_session, &ConnectorSession::conversationsRemoved, this, &ConversationListModel::handleConversationsRemoved);
     // The QPointer is already null when destroyed() arrives, so reset here rather than in setSession().
     connect(m_session, &QObject::destroyed, this, [this] {
         beginResetModel();
@@ -114,6 +116,41 @@ void ConversationListModel::handleConversationsUpdated(const QList<ConversationS
             m_conversations.append(conversation);
         }
         endInsertRows();
+    }
+}
+
+void ConversationListModel::handleConversationsRemoved(const QStringList &conversationIds)
+{
+    QList<int> rows;
+    rows.reserve(conversationIds.size());
+    for (const QString &id : conversationIds) {
+        if (const auto row = m_rows.constFind(id); row != m_rows.constEnd()) {
+            rows.append(*row);
+        }
+    }
+    if (rows.isEmpty()) {
+        return;
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the bottom up, so the rows above a removed run keep their numbers.
+    for (qsizetype end = rows.size(); end > 0;) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows.at(begin - 1) == rows.at(begin) - 1) {
+            --begin;
+        }
+        const int first = rows.at(begin);
+        const int last = rows.at(end - 1);
+        beginRemoveRows(QModelIndex(), first, last);
+        for (int row = first; row <= last; ++row) {
+            m_rows.remove(m_conversations.at(row).id);
+        }
+        m_conversations.remove(first, last - first + 1);
+        endRemoveRows();
+        end = begin;
+    }
+    for (int row = rows.first(); row < m_conversations.size(); ++row) {
+        m_rows[m_conversations.at(row).id] = row;
     }
 }
 

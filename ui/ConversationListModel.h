@@ -85,6 +85,8 @@ public:
 
     /** Applies one batch of new or changed conversations (the session's conversationsUpdated()). */
     void handleConversationsUpdated(const QList<Connector::ConversationSnapshot> &changed);
+    /** Rows of conversations the session dropped go, one removal per run of adjacent rows. */
+    void handleConversationsRemoved(const QStringList &conversationIds);
 
 private:
     void makeConnections();

@@ -70,6 +70,11 @@ Q_SIGNALS:
     void skillsChanged();
     /** New or changed conversations since the last tick. */
     void conversationsUpdated(const QList<Switchboard::Connector::ConversationSnapshot> &changed);
+    /**
+     * Finished conversations the session no longer lists (SessionSettings::finishedRetentionMs);
+     * their transcripts stay in the store. Emitted after the tick's conversationsUpdated().
+     */
+    void conversationsRemoved(const QStringList &conversationIds);
     /** New transcript lines of any conversation since the last tick. */
     void transcriptAppended(const QList<Switchboard::Connector::TranscriptEntry> &entries);
     void transcriptLoaded(const QString &conversationId, const QList<Switchboard::Connector::TranscriptEntry> &entries);

@@ -148,11 +148,15 @@ void ConnectorSessionImpl::requestHealthHistory(qint64 fromMs, qint64 toMs, int 
 void ConnectorSessionImpl::handleTick(const QList<ConversationSnapshot> &conversations,
                                       const QList<TranscriptEntry> &entries,
                                       const SessionCounters &counters,
-                                      const HealthSnapshot &health)
+                                      const HealthSnapshot &health,
+                                      const QStringList &removed)
 {
     if (m_keepConversationTable) {
         for (const ConversationSnapshot &conversation : conversations) {
             m_conversations.insert(conversation.id, conversation);
+        }
+        for (const QString &id : removed) {
+            m_conversations.remove(id);
         }
     }
     const bool countersChanged = counters.openConversations != m_counters.openConversations
@@ -167,6 +171,9 @@ void ConnectorSessionImpl::handleTick(const QList<ConversationSnapshot> &convers
     m_health = health;
     if (!conversations.isEmpty()) {
         Q_EMIT conversationsUpdated(conversations);
+    }
+    if (!removed.isEmpty()) {
+        Q_EMIT conversationsRemoved(removed);
     }
     if (!entries.isEmpty()) {
         Q_EMIT transcriptAppended(entries);

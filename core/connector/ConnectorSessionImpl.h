@@ -62,7 +62,8 @@ private:
     void handleTick(const QList<ConversationSnapshot> &conversations,
                     const QList<TranscriptEntry> &entries,
                     const SessionCounters &counters,
-                    const HealthSnapshot &health);
+                    const HealthSnapshot &health,
+                    const QStringList &removed);
 
     SessionSettings m_settings;
     QThread m_thread;

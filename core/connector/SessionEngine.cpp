@@ -1157,8 +1157,10 @@ void SessionEngine::handleDeliveryFailed(const QString &deliveryId, const Bot::B
     if (!delivery.deliveryId.isEmpty()) {
         trigger = delivery;
     }
-    escalateConversation(conv->snapshot.id, m_settings.fallbackSkillId, error.code, error.message, QString(), false,
+    const QString conversationId = conv->snapshot.id;
+    escalateConversation(conversationId, m_settings.fallbackSkillId, error.code, error.message, QString(), false,
                          trigger);
+    noteIfFinished(conversationId);
 }
 
 // --- publishing --------------------------------------------------------------------------------
@@ -1471,6 +1473,7 @@ void SessionEngine::finishResponse(const QString &conversationId, const std::sha
     }
     conv->publishing = false;
     publishNext(conversationId);
+    noteIfFinished(conversationId);
 }
 
 void SessionEngine::escalateForResponse(const QString &conversationId, const std::shared_ptr<PendingResponse> &pending)
@@ -1890,15 +1893,79 @@ void SessionEngine::emitTick()
 {
     QList<ConversationSnapshot> changed;
     changed.reserve(m_dirty.size());
+    const qint64 now = m_clock.nowMs();
     for (const QString &id : std::as_const(m_dirty)) {
-        if (const Conversation *conv = findConversation(id)) {
+        if (Conversation *conv = findConversation(id)) {
             changed.append(snapshotOf(*conv));
+            if (!conv->retiring && isFinished(*conv)) {
+                conv->retiring = true;
+                m_finished.push_back(FinishedConversation{conv->snapshot.id, now});
+            }
         }
     }
     m_dirty.clear();
+    const QStringList removed = dropFinishedConversations(now);
     QList<TranscriptEntry> entries;
     entries.swap(m_pendingEntries);
-    Q_EMIT ticked(changed, entries, counters(), m_health.snapshot());
+    Q_EMIT ticked(changed, entries, counters(), m_health.snapshot(), removed);
+}
+
+void SessionEngine::noteIfFinished(const QString &conversationId)
+{
+    // Work that ends after the conversation did (a late answer, a failed call) changes nothing
+    // observers see, so nothing made it dirty: the next tick queues it for leaving the table.
+    if (const Conversation *conv = findConversation(conversationId); conv && !conv->retiring && isFinished(*conv)) {
+        m_dirty.insert(conversationId);
+        scheduleTick();
+    }
+}
+
+bool SessionEngine::isFinished(const Conversation &conversation)
+{
+    return conversation.snapshot.status != ConversationStatus::Open && conversation.inFlight.isEmpty()
+           && conversation.publishQueue.isEmpty() && !conversation.publishing && !conversation.escalating
+           && !conversation.transfer;
+}
+
+QStringList SessionEngine::dropFinishedConversations(qint64 nowMs)
+{
+    QStringList removed;
+    while (!m_finished.empty()) {
+        const FinishedConversation &oldest = m_finished.front();
+        if (qsizetype(m_finished.size()) <= m_settings.finishedRetentionCount
+            && nowMs - oldest.finishedAtMs < m_settings.finishedRetentionMs) {
+            break;
+        }
+        const auto it = m_conversations.find(oldest.id);
+        m_finished.pop_front();
+        if (it == m_conversations.end()) {
+            continue;
+        }
+        if (!isFinished(*it)) {
+            // Busy again (taken back by the bot, or work arrived): queued anew once it finishes.
+            it->retiring = false;
+            continue;
+        }
+        // The channel holds no finished conversation and delivers nothing for one it does not
+        // hold; if LivePerson routes it to the bot again, it starts afresh (conversationStarted).
+        removed.append(it->snapshot.id);
+        m_lastHandled.remove(it->snapshot.id);
+        if (!it->dialogId.isEmpty()) {
+            m_lastHandled.remove(it->dialogId);
+        }
+        m_conversations.erase(it);
+    }
+    if (!removed.isEmpty() && !m_dialogOwners.isEmpty()) {
+        const QSet<QString> gone(removed.cbegin(), removed.cend());
+        m_dialogOwners.removeIf([this, &gone](const std::pair<const QString &, QString &> &owner) {
+            if (!gone.contains(owner.second)) {
+                return false;
+            }
+            m_lastHandled.remove(owner.first);
+            return true;
+        });
+    }
+    return removed;
 }
 
 ConversationSnapshot SessionEngine::snapshotOf(const Conversation &conversation)

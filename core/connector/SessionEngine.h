@@ -84,6 +84,15 @@ struct SessionSettings
     int returnMemoryAfterDeliveries = 1000;
     /** Long enough that a stall of the peer (a descheduled process) is not taken for the burst's end. */
     int returnMemoryIdleMs = 250;
+    /**
+     * A finished conversation — closed, or escalated or taken away from the bot, with nothing of
+     * the bot's still in flight or waiting to be published — stays in the session's table (and
+     * the console's list) this long and is then dropped; its transcript stays in the store. At
+     * most finishedRetentionCount finished conversations are kept (the oldest go first), so a
+     * connector that runs for weeks holds its open conversations, not every one it ever saw.
+     */
+    qint64 finishedRetentionMs = 15 * 60 * 1000;
+    int finishedRetentionCount = 1000;
 };
 
 /** Makes the engine's parts on the engine's own thread, so sockets and timers live there. */
@@ -154,11 +163,15 @@ public:
 
 Q_SIGNALS:
     void statusChanged(const Switchboard::Connector::SessionStatus &status);
-    /** One batch per tick: changed conversations, new transcript lines, counters, health. */
+    /**
+     * One batch per tick: changed conversations, new transcript lines, counters, health, and the
+     * finished conversations dropped from the table (SessionSettings::finishedRetentionMs).
+     */
     void ticked(const QList<Switchboard::Connector::ConversationSnapshot> &conversations,
                 const QList<Switchboard::Connector::TranscriptEntry> &entries,
                 const Switchboard::Connector::SessionCounters &counters,
-                const Switchboard::Connector::HealthSnapshot &health);
+                const Switchboard::Connector::HealthSnapshot &health,
+                const QStringList &removedConversations);
     void skillsChanged(const QList<Switchboard::Connector::SkillInfo> &skills);
     void escalationFinished(const QString &conversationId, bool ok, const QString &message);
     void alertRaised(const QString &message);
@@ -395,6 +408,8 @@ private:
          * whose last answer had the same intents (see m_lastIntents).
          */
         QByteArray botIntents;
+        /** In m_finished, waiting to be dropped (see SessionSettings::finishedRetentionMs). */
+        bool retiring = false;
     };
 
     void createBot(const QString &sentinelUrl);
@@ -504,6 +519,18 @@ private:
 
     QSet<QString> m_dirty;
     QList<TranscriptEntry> m_pendingEntries;
+    /** Nothing of the bot's is pending: the conversation can leave the table (see m_finished). */
+    static bool isFinished(const Conversation &conversation);
+    void noteIfFinished(const QString &conversationId);
+    /** Drops the finished conversations past their retention; returns their ids. */
+    QStringList dropFinishedConversations(qint64 nowMs);
+    struct FinishedConversation
+    {
+        QString id;
+        qint64 finishedAtMs = 0;
+    };
+    /** Finished conversations in the order they finished (each with Conversation::retiring set). */
+    std::deque<FinishedConversation> m_finished;
     QTimer *m_tickTimer = nullptr;
     QTimer *m_probeTimer = nullptr;
     /** See SessionSettings::returnMemoryAfterDeliveries. */

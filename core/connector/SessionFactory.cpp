@@ -227,6 +227,9 @@ ConnectorSession *SessionFactory::create(const IntegrationDefinition &definition
     settings.fallbackSkillId = definition.routing.fallbackSkillId;
     settings.surveyBot = definition.routing.surveyBot;
     settings.sendWelcome = definition.bot.sendWelcome;
+    if (environment.finishedRetentionMs >= 0) {
+        settings.finishedRetentionMs = environment.finishedRetentionMs;
+    }
     if (environment.probeIntervalMs > 0) {
         settings.probeIntervalMs = environment.probeIntervalMs;
         settings.probeIntervalDownMs = std::min(settings.probeIntervalDownMs, environment.probeIntervalMs);

@@ -61,6 +61,8 @@ struct SessionEnvironment
      * 5 s after a 429 on login) for tests, so fault scenarios run in seconds; 1 = as documented.
      */
     int livePersonDelayDivisor = 1;
+    /** SessionSettings::finishedRetentionMs (-1 = the default). */
+    qint64 finishedRetentionMs = -1;
     /**
      * Keep every conversation's snapshot on the session's own thread too, so conversations()
      * answers at once (the console's lists and dialogs). A headless runner has no such reader:

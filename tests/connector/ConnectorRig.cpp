@@ -45,6 +45,7 @@ bool ConnectorRig::setUp(Options options)
     eventLog = std::make_unique<Connector::EventLog>();
     livePersonDelayDivisor = options.livePersonDelayDivisor;
     keepConversationTable = options.keepConversationTable;
+    finishedRetentionMs = options.finishedRetentionMs;
     definition = options.chat ? sandbox->chatIntegration() : sandbox->messagingIntegration();
     secrets = options.chat ? sandbox->chatSecrets() : sandbox->messagingSecrets();
     definition.delivery.requestTimeoutMs = 3000;
@@ -65,6 +66,7 @@ std::unique_ptr<Connector::ConnectorSession> ConnectorRig::startSession(const St
     environment.probeIntervalMs = 500;
     environment.livePersonDelayDivisor = livePersonDelayDivisor;
     environment.keepConversationTable = keepConversationTable;
+    environment.finishedRetentionMs = finishedRetentionMs;
     std::unique_ptr<Connector::ConnectorSession> started(Connector::SessionFactory::create(which, with, environment));
     started->start();
     return started;

@@ -41,6 +41,8 @@ struct ConnectorRig
         int livePersonDelayDivisor = 10;
         /** SessionEnvironment::keepConversationTable: false = as `switchboard-cli run` (headless). */
         bool keepConversationTable = true;
+        /** SessionEnvironment::finishedRetentionMs (-1 = the default). */
+        qint64 finishedRetentionMs = -1;
         /** Changes the integration before the session starts. */
         std::function<void(ConnectorRig &, Storage::IntegrationDefinition &)> adjust;
     };
@@ -79,6 +81,7 @@ struct ConnectorRig
     Connector::SessionSecrets secrets;
     int livePersonDelayDivisor = 10;
     bool keepConversationTable = true;
+    qint64 finishedRetentionMs = -1;
 };
 
 /** Agent-side text messages (ContentEvents) of a sandbox conversation, in sequence order. */

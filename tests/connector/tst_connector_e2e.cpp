@@ -45,11 +45,13 @@ private:
     using Rig = Test::ConnectorRig;
 
     static std::unique_ptr<Rig> makeRig(const std::function<void(Storage::IntegrationDefinition &)> &adjust = {},
-                                        bool keepConversationTable = true)
+                                        bool keepConversationTable = true,
+                                        qint64 finishedRetentionMs = -1)
     {
         auto rig = std::make_unique<Rig>();
         Rig::Options options;
         options.keepConversationTable = keepConversationTable;
+        options.finishedRetentionMs = finishedRetentionMs;
         if (adjust) {
             options.adjust = [adjust](Rig &, Storage::IntegrationDefinition &definition) { adjust(definition); };
         }
@@ -142,6 +144,46 @@ private Q_SLOTS:
                 return false;
             }(),
             5000);
+        QVERIFY(rig->stopSession());
+    }
+
+    void closedConversationLeavesTheSessionsList_data()
+    {
+        QTest::addColumn<bool>("keepConversationTable");
+        QTest::newRow("console (table kept)") << true;
+        QTest::newRow("headless (no table)") << false;
+    }
+
+    /** With no retention, a conversation LivePerson closes is listed no more; its transcript stays. */
+    void closedConversationLeavesTheSessionsList()
+    {
+        QFETCH(bool, keepConversationTable);
+        auto rig = makeRig({}, keepConversationTable, 0);
+        QVERIFY(rig);
+        QVERIFY(Rig::waitOnline(rig->session.get()));
+        QSignalSpy removed(rig->session.get(), &ConnectorSession::conversationsRemoved);
+        Sandbox::StateModel *model = rig->sandbox->emulator()->model();
+        const QString id = rig->startConversation(QStringLiteral("hello"));
+        const QString other = rig->startConversation(QStringLiteral("hello too"));
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, id).size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(agentTexts(model, other).size(), 1, 15000);
+        const auto listed = [&rig] {
+            QStringList ids;
+            for (const auto &c : rig->session->conversations()) {
+                ids.append(c.id);
+            }
+            return ids;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(listed().size(), 2, 5000);
+
+        QVERIFY(model->closeConversation(id, Sandbox::CloseReason::Consumer).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 5000);
+        QCOMPARE(removed.first().first().toStringList(), QStringList{id});
+        QCOMPARE(listed(), QStringList{other});
+        QTRY_VERIFY_WITH_TIMEOUT(rig->store->flushAndWait(), 5000);
+        const auto transcript = rig->store->transcript(id);
+        QVERIFY(transcript.ok());
+        QVERIFY(transcript.value().messages.size() >= 2);
         QVERIFY(rig->stopSession());
     }
 

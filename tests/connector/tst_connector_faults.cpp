@@ -134,9 +134,14 @@ private:
         /** SessionSettings::returnMemoryAfterDeliveries for the next startEngine() (0 = never). */
         int returnMemoryAfter = 0;
         int memoryReturned = 0;
+        /** SessionSettings::finishedRetentionCount / finishedRetentionMs for the next startEngine(). */
+        int finishedRetentionCount = 1000;
+        qint64 finishedRetentionMs = 15 * 60 * 1000;
     };
 
-    std::unique_ptr<Rig> makeRig(const QString &fallbackSkillId = QStringLiteral("2002"))
+    /** A rig with its store open and its engine started; @p configure adjusts it before the start. */
+    std::unique_ptr<Rig> makeRig(const QString &fallbackSkillId = QStringLiteral("2002"),
+                                 const std::function<void(Rig &)> &configure = {})
     {
         auto rig = std::make_unique<Rig>();
         Storage::TranscriptStore::Options options;
@@ -146,6 +151,9 @@ private:
             return nullptr;
         }
         rig->fallbackSkillId = fallbackSkillId;
+        if (configure) {
+            configure(*rig);
+        }
         if (!startEngine(*rig)) {
             return nullptr;
         }
@@ -166,6 +174,8 @@ private:
         settings.tickMs = 1;
         settings.returnMemoryAfterDeliveries = rig.returnMemoryAfter;
         settings.returnMemoryIdleMs = 1;
+        settings.finishedRetentionCount = rig.finishedRetentionCount;
+        settings.finishedRetentionMs = rig.finishedRetentionMs;
         SessionParts parts;
         Rig *raw = &rig;
         parts.returnFreeMemory = [raw] { ++raw->memoryReturned; };
@@ -324,14 +334,8 @@ private Q_SLOTS:
      */
     void freeMemoryIsReturnedAfterABurst()
     {
-        auto rig = std::make_unique<Rig>();
-        Storage::TranscriptStore::Options options;
-        options.path = rig->dir.filePath(QStringLiteral("transcripts.sqlite"));
-        rig->store = std::make_unique<Storage::TranscriptStore>(options);
-        QVERIFY(rig->store->openAndWait());
-        rig->fallbackSkillId = QStringLiteral("2002");
-        rig->returnMemoryAfter = 3;
-        QVERIFY(startEngine(*rig));
+        auto rig = makeRig(QStringLiteral("2002"), [](Rig &r) { r.returnMemoryAfter = 3; });
+        QVERIFY(rig);
         const auto burst = [&rig](int round) {
             QStringList deliveries;
             for (int i = 0; i < 3; ++i) {
@@ -358,6 +362,82 @@ private Q_SLOTS:
             rig->bot->answer(delivery, {QStringLiteral("again")});
         }
         QTRY_COMPARE(rig->memoryReturned, 2);
+    }
+
+    /**
+     * Finished conversations leave the session's table: the oldest beyond finishedRetentionCount,
+     * and any after finishedRetentionMs; not while the bot still owes an answer. Their transcripts
+     * stay, and one that LivePerson hands the bot again starts afresh.
+     */
+    void finishedConversationsLeaveTheTable()
+    {
+        auto rig = makeRig(QStringLiteral("2002"), [](Rig &r) {
+            r.finishedRetentionCount = 2;
+            r.finishedRetentionMs = 60000;
+        });
+        QVERIFY(rig);
+        QStringList removed;
+        connect(rig->engine.get(), &SessionEngine::ticked, this,
+                [&removed](const QList<ConversationSnapshot> &, const QList<TranscriptEntry> &, const SessionCounters &,
+                           const HealthSnapshot &, const QStringList &gone) { removed += gone; });
+        const auto tableIds = [&rig] {
+            QStringList ids;
+            for (const ConversationSnapshot &snapshot : rig->engine->conversations()) {
+                ids.append(snapshot.id);
+            }
+            ids.sort();
+            return ids;
+        };
+        const auto open = [&rig](const QString &id) {
+            rig->channel->startConversation(id);
+            const LivePerson::ConversationMessage message = rig->channel->deliverMessage(id, QStringLiteral("hi"));
+            return QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence);
+        };
+        const auto close = [&rig](const QString &id) {
+            rig->channel->closeRemotely(id);
+            // One tick per close, so the conversations finish in this order.
+            return QTest::qWaitFor([&rig, id] { return rig->snapshots.value(id).status == ConversationStatus::Closed; });
+        };
+        for (int i = 0; i < 4; ++i) {
+            const QString delivery = open(QStringLiteral("fin-%1").arg(i));
+            QTRY_VERIFY(rig->bot->delivered.contains(delivery));
+            rig->bot->answer(delivery, {QStringLiteral("answer %1").arg(i)});
+            QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+            QVERIFY(rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id));
+        }
+        const QString busyDelivery = open(QStringLiteral("busy"));
+        QTRY_VERIFY(rig->bot->delivered.contains(busyDelivery));
+        QTRY_COMPARE(rig->snapshots.size(), 5);
+
+        QVERIFY(close(QStringLiteral("busy"))); // the bot still owes its answer: not finished
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(close(QStringLiteral("fin-%1").arg(i)));
+        }
+        QTRY_COMPARE(removed, (QStringList{QStringLiteral("fin-0"), QStringLiteral("fin-1")}));
+        QCOMPARE(tableIds(), (QStringList{QStringLiteral("busy"), QStringLiteral("fin-2"), QStringLiteral("fin-3")}));
+
+        // The late answer settles "busy" (a closed conversation gets nothing published): finished
+        // now, it makes three, and the oldest finished one goes.
+        rig->bot->answer(busyDelivery, {QStringLiteral("too late")});
+        QTRY_COMPARE(removed.size(), 3);
+        QCOMPARE(removed.last(), QStringLiteral("fin-2"));
+        QCOMPARE(tableIds(), (QStringList{QStringLiteral("busy"), QStringLiteral("fin-3")}));
+
+        // Past the retention time the rest go at the next tick.
+        rig->clock.advance(60000);
+        open(QStringLiteral("later"));
+        QTRY_COMPARE(removed.size(), 5);
+        QCOMPARE(tableIds(), QStringList{QStringLiteral("later")});
+
+        // The transcript stays; LivePerson handing the conversation to the bot again starts it afresh.
+        QVERIFY(flushed(*rig));
+        const Result<Storage::Transcript> transcript = rig->store->transcript(QStringLiteral("fin-0"));
+        QVERIFY(transcript.ok());
+        QVERIFY(std::any_of(transcript.value().messages.cbegin(), transcript.value().messages.cend(),
+                            [](const Storage::MessageRecord &m) { return m.text == QLatin1String("answer 0"); }));
+        const QString again = open(QStringLiteral("fin-0"));
+        QTRY_VERIFY(rig->bot->delivered.contains(again));
+        QTRY_VERIFY(tableIds().contains(QStringLiteral("fin-0")));
     }
 
     // --- 1. replies and the channel ---------------------------------------------------------

@@ -256,6 +256,18 @@ void FakeConnectorSession::pushConversations(const QList<ConversationSnapshot> &
     Q_EMIT conversationsUpdated(conversations);
 }
 
+void FakeConnectorSession::removeConversations(const QStringList &conversationIds)
+{
+    for (const QString &id : conversationIds) {
+        m_conversations.removeIf([&id](const ConversationSnapshot &conversation) { return conversation.id == id; });
+    }
+    m_conversationIndex.clear();
+    for (int i = 0; i < m_conversations.size(); ++i) {
+        m_conversationIndex.insert(m_conversations.at(i).id, i);
+    }
+    Q_EMIT conversationsRemoved(conversationIds);
+}
+
 void FakeConnectorSession::appendTranscript(QList<TranscriptEntry> entries)
 {
     for (TranscriptEntry &entry : entries) {

@@ -64,6 +64,8 @@ public:
     void setSkills(const QList<Connector::SkillInfo> &skills, const QString &fallbackSkillId);
     /** Stores and announces new or changed conversations (one conversationsUpdated()). */
     void pushConversations(const QList<Connector::ConversationSnapshot> &conversations);
+    /** Forgets and announces dropped conversations (one conversationsRemoved()). */
+    void removeConversations(const QStringList &conversationIds);
     /** Stores and announces transcript lines (one transcriptAppended()); ids are assigned when 0. */
     void appendTranscript(QList<Connector::TranscriptEntry> entries);
     void setHops(const QString &deliveryId, const QList<Connector::HopSnapshot> &hops);

@@ -133,6 +133,35 @@ private Q_SLOTS:
         QCOMPARE(m_model->conversationAt(4).lastText, QStringLiteral("second"));
     }
 
+    void droppedConversationsLeaveOneRemovalPerRun()
+    {
+        m_session->pushConversations(conversations(0, 10));
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        // Rows 2-4 and 8 (out of order, one unknown id): two runs, removed bottom up.
+        m_session->removeConversations({QStringLiteral("conv-4"), QStringLiteral("conv-8"), QStringLiteral("conv-2"),
+                                        QStringLiteral("conv-3"), QStringLiteral("nobody")});
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(removed.at(0).at(1).toInt(), 8);
+        QCOMPARE(removed.at(0).at(2).toInt(), 8);
+        QCOMPARE(removed.at(1).at(1).toInt(), 2);
+        QCOMPARE(removed.at(1).at(2).toInt(), 4);
+        QCOMPARE(m_model->rowCount(), 6);
+        const QStringList left{QStringLiteral("conv-0"), QStringLiteral("conv-1"), QStringLiteral("conv-5"),
+                               QStringLiteral("conv-6"), QStringLiteral("conv-7"), QStringLiteral("conv-9")};
+        for (int row = 0; row < left.size(); ++row) {
+            QCOMPARE(m_model->conversationAt(row).id, left.at(row));
+            QCOMPARE(m_model->rowOf(left.at(row)), row);
+        }
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-3")), -1);
+        // Later updates land on the right rows; a dropped conversation that comes back is a new row.
+        auto batch = conversations(9, 1) + conversations(3, 1);
+        batch[0].messageCount = 4;
+        m_session->pushConversations(batch);
+        QCOMPARE(m_model->index(5, ConversationListModel::MessagesColumn).data().toInt(), 4);
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-3")), 6);
+        QCOMPARE(m_model->rowCount(), 7);
+    }
+
     void conversationWithoutIdIsIgnored()
     {
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
