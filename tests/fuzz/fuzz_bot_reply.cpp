@@ -4,7 +4,11 @@
 // fuzz_ce_reply with the Custom Endpoint options (`response[]`, `analytics.intents`) and
 // fuzz_webhook_reply (SWITCHBOARD_FUZZ_WEBHOOK) with ReplyParser::webhookOptions() (`replies[]`,
 // top-level `intents`). Each input is parsed four times: lifecycle or not × messaging or chat,
-// as CustomEndpointClient and WebhookClient call it. The checks are ReplyParser.h's promises.
+// as CustomEndpointClient and WebhookClient call it. The checks are ReplyParser.h's promises, and
+// ReplyFastParser's: whenever its simdjson path answers, the answer is the Qt path's, field by
+// field, and one the Qt path accepts without warnings.
+#include "ReplyDifferences.h"
+#include "bot/ReplyFastParser.h"
 #include "bot/ReplyParser.h"
 
 #include <cstddef>
@@ -32,6 +36,12 @@ void parseOnce(const QByteArray &body, bool allowEmpty, ChannelType channel)
     options.allowEmpty = allowEmpty;
     options.channel = channel;
     const ReplyParseResult result = ReplyParser::parseBody(body, options);
+    if (const std::optional<ReplyParseResult> fast = ReplyFastParser::parse(body, options)) {
+        const ReplyParseResult qt = ReplyParser::parseBodyWithQt(body, options);
+        check(qt.ok() && qt.response.warnings.isEmpty());
+        check(Switchboard::Test::differences(*fast, qt).isEmpty());
+        check(Switchboard::Test::differences(result, qt).isEmpty());
+    }
     if (!result.ok()) {
         check(!result.error.message.isEmpty());
         // A rejected answer is rejected whole: nothing of it may be published.
