@@ -78,6 +78,10 @@ private:
         environment.retryPauseMs = 50;
         environment.probeIntervalMs = 1000;
         environment.livePersonDelayDivisor = 10;
+        // Headless, as `switchboard-cli run`; finished conversations leave the session's table
+        // after a second (15 minutes by default), so that happens under every fault here.
+        environment.keepConversationTable = false;
+        environment.finishedRetentionMs = 1000;
         m_session.reset(SessionFactory::create(m_definition, m_secrets, environment));
         m_session->start();
     }
@@ -329,6 +333,8 @@ private Q_SLOTS:
                                    .toObject()
                                    .value(QStringLiteral("conversations"))
                                    .toArray();
+        const qsizetype listed = m_session->conversations().size();
+        qInfo("soak: the last session lists %lld of the %lld conversations of the run", qint64(listed), qint64(all.size()));
         const Test::StoreAudit stored = Test::StoreAudit::fromStore(*m_store, Test::LoopAudit::ids(all), audit.escalatedIds);
         qInfo("soak: transcript store: %d consumer messages, %d bot replies, %d escalations recorded; %d consumer messages "
               "recorded again after a re-delivery; %d problems",
