@@ -206,6 +206,10 @@ void SessionEngine::start()
         m_tickTimer->setSingleShot(true);
         m_tickTimer->setInterval(m_settings.tickMs);
         connect(m_tickTimer, &QTimer::timeout, this, &SessionEngine::emitTick);
+        // The oldest finished conversation is due: a tick drops it even when nothing else happens.
+        m_retireTimer = new QTimer(this);
+        m_retireTimer->setSingleShot(true);
+        connect(m_retireTimer, &QTimer::timeout, this, &SessionEngine::scheduleTick);
         m_returnMemoryTimer = new QTimer(this);
         m_returnMemoryTimer->setSingleShot(true);
         m_returnMemoryTimer->setInterval(m_settings.returnMemoryIdleMs);
@@ -1905,6 +1909,10 @@ void SessionEngine::emitTick()
     }
     m_dirty.clear();
     const QStringList removed = dropFinishedConversations(now);
+    if (m_retireTimer && !m_finished.empty()) {
+        const qint64 due = m_finished.front().finishedAtMs + m_settings.finishedRetentionMs - now;
+        m_retireTimer->start(int(std::clamp<qint64>(due, 0, 3600 * 1000)));
+    }
     QList<TranscriptEntry> entries;
     entries.swap(m_pendingEntries);
     Q_EMIT ticked(changed, entries, counters(), m_health.snapshot(), removed);

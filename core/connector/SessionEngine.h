@@ -532,6 +532,7 @@ private:
     /** Finished conversations in the order they finished (each with Conversation::retiring set). */
     std::deque<FinishedConversation> m_finished;
     QTimer *m_tickTimer = nullptr;
+    QTimer *m_retireTimer = nullptr;
     QTimer *m_probeTimer = nullptr;
     /** See SessionSettings::returnMemoryAfterDeliveries. */
     QTimer *m_returnMemoryTimer = nullptr;

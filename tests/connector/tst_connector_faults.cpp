@@ -440,6 +440,28 @@ private Q_SLOTS:
         QTRY_VERIFY(tableIds().contains(QStringLiteral("fin-0")));
     }
 
+    /** The retention ends on time in an idle session too: no later activity is needed for a tick. */
+    void finishedConversationLeavesAnIdleSession()
+    {
+        auto rig = makeRig(QStringLiteral("2002"), [](Rig &r) { r.finishedRetentionMs = 200; });
+        QVERIFY(rig);
+        QStringList removed;
+        connect(rig->engine.get(), &SessionEngine::ticked, this,
+                [&removed](const QList<ConversationSnapshot> &, const QList<TranscriptEntry> &, const SessionCounters &,
+                           const HealthSnapshot &, const QStringList &gone) { removed += gone; });
+        const QString delivery = converse(*rig);
+        QTRY_VERIFY(rig->bot->delivered.contains(delivery));
+        rig->bot->answer(delivery, {QStringLiteral("bye")});
+        QTRY_COMPARE(pendingOf(*rig, QStringLiteral("sendText")).size(), 1);
+        QVERIFY(rig->channel->completeCommand(pendingOf(*rig, QStringLiteral("sendText")).first().id));
+        rig->channel->closeRemotely(QStringLiteral("c1"));
+        QTRY_COMPARE(rig->snapshots.value(QStringLiteral("c1")).status, ConversationStatus::Closed);
+        QVERIFY(removed.isEmpty());
+        // Nothing happens from here on but the clock: the engine's own timer brings the tick.
+        rig->clock.advance(200);
+        QTRY_COMPARE_WITH_TIMEOUT(removed, QStringList{QStringLiteral("c1")}, 3000);
+    }
+
     // --- 1. replies and the channel ---------------------------------------------------------
 
     void replyHeldWhileReconnectingIsPublishedOnceOnline()
