@@ -69,6 +69,7 @@ struct SessionStatus
 struct SessionCounters
 {
     int openConversations = 0;
+    /** Escalated conversations the session still lists (see SessionSettings::finishedRetentionMs); totals: escalationsToday. */
     int escalatedConversations = 0;
     double messagesPerMinute = 0;
     int escalationsToday = 0;
