@@ -8,6 +8,7 @@
 #include "connector/ConnectorSession.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Switchboard
 {
@@ -31,6 +32,7 @@ void ConversationListModel::setSession(ConnectorSession *session)
     m_session = session;
     m_conversations.clear();
     m_rows.clear();
+    m_keptDropped = false;
     if (m_session) {
         for (const ConversationSnapshot &conversation : m_session->conversations()) {
             if (conversation.id.isEmpty() || m_rows.contains(conversation.id)) {
@@ -81,6 +83,9 @@ void ConversationListModel::handleConversationsUpdated(const QList<ConversationS
             qCWarning(lcUi) << "conversation update without an id ignored";
             continue;
         }
+        if (conversation.id == m_kept) {
+            m_keptDropped = false; // listed by the session again
+        }
         if (const auto row = m_rows.constFind(conversation.id); row != m_rows.constEnd()) {
             m_conversations[*row] = conversation;
             changedRows.append(*row);
@@ -119,11 +124,26 @@ void ConversationListModel::handleConversationsUpdated(const QList<ConversationS
     }
 }
 
+void ConversationListModel::setKeptConversation(const QString &conversationId)
+{
+    if (conversationId == m_kept) {
+        return;
+    }
+    const QString previous = std::exchange(m_kept, conversationId);
+    if (std::exchange(m_keptDropped, false)) {
+        handleConversationsRemoved({previous});
+    }
+}
+
 void ConversationListModel::handleConversationsRemoved(const QStringList &conversationIds)
 {
     QList<int> rows;
     rows.reserve(conversationIds.size());
     for (const QString &id : conversationIds) {
+        if (!m_kept.isEmpty() && id == m_kept) {
+            m_keptDropped = m_rows.contains(id);
+            continue;
+        }
         if (const auto row = m_rows.constFind(id); row != m_rows.constEnd()) {
             rows.append(*row);
         }

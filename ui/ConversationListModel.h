@@ -85,8 +85,16 @@ public:
 
     /** Applies one batch of new or changed conversations (the session's conversationsUpdated()). */
     void handleConversationsUpdated(const QList<Connector::ConversationSnapshot> &changed);
-    /** Rows of conversations the session dropped go, one removal per run of adjacent rows. */
+    /**
+     * Rows of conversations the session dropped go, one removal per run of adjacent rows; the
+     * kept conversation's row stays until another is kept (see setKeptConversation()).
+     */
     void handleConversationsRemoved(const QStringList &conversationIds);
+    /**
+     * The conversation the operator is looking at: its row stays when the session drops it, so it
+     * does not vanish (and the selection jump) under the reader; it goes once another is kept.
+     */
+    void setKeptConversation(const QString &conversationId);
 
 private:
     void makeConnections();
@@ -95,6 +103,9 @@ private:
     QPointer<Connector::ConnectorSession> m_session;
     QList<Connector::ConversationSnapshot> m_conversations;
     QHash<QString, int> m_rows;
+    QString m_kept;
+    /** The session dropped m_kept while it was kept: its row goes when it is kept no more. */
+    bool m_keptDropped = false;
 };
 
 } // namespace Switchboard

@@ -470,6 +470,8 @@ void SessionPanel::selectConversation(const QString &conversationId)
 void SessionPanel::handleConversationSelected()
 {
     const QString id = selectedConversationId();
+    // The conversation being read stays listed when the session drops it (finished long enough).
+    m_conversationModel->setKeptConversation(id);
     if (id != m_transcriptModel->conversationId()) {
         m_transcriptModel->setConversation(id);
         m_inspector->showDelivery(QString());

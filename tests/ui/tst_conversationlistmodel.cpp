@@ -162,6 +162,29 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowCount(), 7);
     }
 
+    void keptConversationStaysUntilAnotherIsKept()
+    {
+        m_session->pushConversations(conversations(0, 5));
+        m_model->setKeptConversation(QStringLiteral("conv-2"));
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        m_session->removeConversations({QStringLiteral("conv-1"), QStringLiteral("conv-2"), QStringLiteral("conv-3")});
+        // conv-1 and conv-3 go (two runs); conv-2, the one being read, stays.
+        QCOMPARE(removed.count(), 2);
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-2")), 1);
+        // Another conversation is read: conv-2 goes now.
+        m_model->setKeptConversation(QStringLiteral("conv-4"));
+        QCOMPARE(removed.count(), 3);
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-2")), -1);
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-4")), 1);
+        // A kept conversation the session lists again (updated after the drop) stays when unkept.
+        m_session->removeConversations({QStringLiteral("conv-4")});
+        m_session->pushConversations(conversations(4, 1));
+        m_model->setKeptConversation(QString());
+        QCOMPARE(m_model->rowOf(QStringLiteral("conv-4")), 1);
+        QCOMPARE(removed.count(), 3);
+    }
+
     void conversationWithoutIdIsIgnored()
     {
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
