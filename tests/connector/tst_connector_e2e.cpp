@@ -58,6 +58,15 @@ private:
         return rig->setUp(options) ? std::move(rig) : nullptr;
     }
 
+    /** Rows for a test run with the console's table of conversations and without it (headless). */
+    static void tableModes()
+    {
+        QTest::addColumn<bool>("keepConversationTable");
+        QTest::newRow("console (table kept)") << true;
+        // conversations() then asks the session's thread: the same answer.
+        QTest::newRow("headless (no table)") << false;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -117,10 +126,7 @@ private Q_SLOTS:
 
     void botRequestedTransferMovesToHumanSkill_data()
     {
-        QTest::addColumn<bool>("keepConversationTable");
-        QTest::newRow("console (table kept)") << true;
-        // conversations() then asks the session's thread: the same answer.
-        QTest::newRow("headless (no table)") << false;
+        tableModes();
     }
 
     void botRequestedTransferMovesToHumanSkill()
@@ -149,9 +155,7 @@ private Q_SLOTS:
 
     void closedConversationLeavesTheSessionsList_data()
     {
-        QTest::addColumn<bool>("keepConversationTable");
-        QTest::newRow("console (table kept)") << true;
-        QTest::newRow("headless (no table)") << false;
+        tableModes();
     }
 
     /** With no retention, a conversation LivePerson closes is listed no more; its transcript stays. */
