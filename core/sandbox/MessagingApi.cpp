@@ -8,6 +8,7 @@
 #include "HttpServer.h"
 #include "SandboxLogging.h"
 #include "StateModel.h"
+#include "util/JsonWriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -187,6 +188,12 @@ void MessagingApi::handleSessionEnded(const QString &bearer, SessionEnd reason)
 
 void MessagingApi::send(Connection &connection, const QJsonObject &frame)
 {
+    // JsonWriter writes what QJsonDocument::toJson(Compact) writes, without its per-string buffers.
+    sendBytes(connection, JsonWriter::toJson(frame));
+}
+
+void MessagingApi::sendBytes(Connection &connection, const QByteArray &frame)
+{
     if (m_deferring) {
         m_deferred.append({connection.id, frame});
         return;
@@ -194,12 +201,11 @@ void MessagingApi::send(Connection &connection, const QJsonObject &frame)
     if (!connection.socket || connection.closing) {
         return;
     }
-    const QByteArray bytes = QJsonDocument(frame).toJson(QJsonDocument::Compact);
     ++m_stats.framesOut;
     if (m_frameLog) {
-        m_frameLog->write("out", connection.id, bytes);
+        m_frameLog->write("out", connection.id, frame);
     }
-    connection.socket->sendTextMessage(QString::fromUtf8(bytes));
+    connection.socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
 void MessagingApi::flushDeferred()
@@ -209,7 +215,7 @@ void MessagingApi::flushDeferred()
         const auto it = m_connections.constFind(id);
         if (it != m_connections.constEnd()) {
             const std::shared_ptr<Connection> keep = *it;
-            send(*keep, frame);
+            sendBytes(*keep, frame);
         }
     }
 }
@@ -217,13 +223,20 @@ void MessagingApi::flushDeferred()
 void MessagingApi::respond(
     Connection &connection, const QString &reqId, int code, const QString &type, const QJsonValue &body)
 {
+    // Written directly, keys in the order a QJsonObject keeps them (sorted), like every other frame;
+    // an undefined body is left out as QJsonObject leaves it out.
+    JsonWriter frame(128);
+    frame.beginObject();
+    if (!body.isUndefined()) {
+        frame.key(QLatin1String("body")).value(body);
+    }
+    frame.key(QLatin1String("code")).integer(code);
+    frame.key(QLatin1String("kind")).string(QLatin1String("resp"));
+    frame.key(QLatin1String("reqId")).string(QStringView(reqId));
+    frame.key(QLatin1String("type")).string(QStringView(type));
+    frame.endObject();
     const bool deferring = std::exchange(m_deferring, false);
-    send(connection,
-         QJsonObject{{QStringLiteral("kind"), QStringLiteral("resp")},
-                     {QStringLiteral("reqId"), reqId},
-                     {QStringLiteral("code"), code},
-                     {QStringLiteral("type"), type},
-                     {QStringLiteral("body"), body}});
+    sendBytes(connection, frame.take());
     m_deferring = deferring;
 }
 
@@ -660,40 +673,60 @@ QJsonObject MessagingApi::conversationDetails(const Conversation &c) const
     return details;
 }
 
+namespace
+{
+QJsonObject makeClientProperties(bool agent)
+{
+    return QJsonObject{
+        {QStringLiteral("type"), QStringLiteral(".ClientProperties")},
+        {QStringLiteral("appId"), agent ? QStringLiteral("ums") : QStringLiteral("webAsync")},
+        {QStringLiteral("ipAddress"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("deviceFamily"), agent ? QStringLiteral("DESKTOP") : QStringLiteral("PERSONAL_COMPUTER")},
+        {QStringLiteral("os"), QStringLiteral("LINUX")},
+        {QStringLiteral("features"),
+         QJsonArray{QStringLiteral("PHOTO_SHARING"),
+                    QStringLiteral("CO_BROWSE"),
+                    QStringLiteral("QUICK_REPLIES"),
+                    QStringLiteral("MULTI_DIALOG"),
+                    QStringLiteral("RICH_CONTENT")}}};
+}
+
+// Built once: implicitly shared copies are cheap, building them per event is not.
+const QJsonObject &clientProperties(bool agent)
+{
+    static const QJsonObject agentProperties = makeClientProperties(true);
+    static const QJsonObject consumerProperties = makeClientProperties(false);
+    return agent ? agentProperties : consumerProperties;
+}
+
+const QByteArray &clientPropertiesJson(bool agent)
+{
+    static const QByteArray agentProperties = JsonWriter::toJson(clientProperties(true));
+    static const QByteArray consumerProperties = JsonWriter::toJson(clientProperties(false));
+    return agent ? agentProperties : consumerProperties;
+}
+} // namespace
+
+MessagingApi::Originator MessagingApi::originator(const Message &m) const
+{
+    if (!m.fromAgent) {
+        return {m.originatorId, m.originatorId};
+    }
+    const AgentUser *agent = m_model->agent(m.originatorId);
+    return {m_model->oldId(m.originatorId), agent ? agent->pid : m.originatorId};
+}
+
 QJsonObject MessagingApi::eventJson(const Message &m) const
 {
-    QString originatorId = m.originatorId;
-    QString originatorPid = m.originatorId;
-    if (m.fromAgent) {
-        originatorId = m_model->oldId(m.originatorId);
-        const AgentUser *agent = m_model->agent(m.originatorId);
-        originatorPid = agent ? agent->pid : m.originatorId;
-    }
-    const auto makeProperties = [](bool agent) {
-        return QJsonObject{
-            {QStringLiteral("type"), QStringLiteral(".ClientProperties")},
-            {QStringLiteral("appId"), agent ? QStringLiteral("ums") : QStringLiteral("webAsync")},
-            {QStringLiteral("ipAddress"), QStringLiteral("127.0.0.1")},
-            {QStringLiteral("deviceFamily"), agent ? QStringLiteral("DESKTOP") : QStringLiteral("PERSONAL_COMPUTER")},
-            {QStringLiteral("os"), QStringLiteral("LINUX")},
-            {QStringLiteral("features"),
-             QJsonArray{QStringLiteral("PHOTO_SHARING"),
-                        QStringLiteral("CO_BROWSE"),
-                        QStringLiteral("QUICK_REPLIES"),
-                        QStringLiteral("MULTI_DIALOG"),
-                        QStringLiteral("RICH_CONTENT")}}};
-    };
-    // Built once: implicitly shared copies are cheap, building them per event is not.
-    static const QJsonObject agentProperties = makeProperties(true);
-    static const QJsonObject consumerProperties = makeProperties(false);
-    const QJsonObject &clientProperties = m.fromAgent ? agentProperties : consumerProperties;
+    const auto [originatorId, originatorPid] = originator(m);
+    const QJsonObject &properties = clientProperties(m.fromAgent);
     QJsonObject body{{QStringLiteral("originatorId"), originatorId},
                      {QStringLiteral("originatorPId"), originatorPid},
-                     {QStringLiteral("originatorClientProperties"), clientProperties},
+                     {QStringLiteral("originatorClientProperties"), properties},
                      {QStringLiteral("originatorMetadata"),
                       QJsonObject{{QStringLiteral("id"), originatorPid},
                                   {QStringLiteral("role"), m.role},
-                                  {QStringLiteral("clientProperties"), clientProperties}}},
+                                  {QStringLiteral("clientProperties"), properties}}},
                      {QStringLiteral("event"), m.event},
                      {QStringLiteral("conversationId"), m.conversationId},
                      {QStringLiteral("dialogId"), m.dialogId},
@@ -710,6 +743,45 @@ QJsonObject MessagingApi::eventJson(const Message &m) const
         body.insert(QStringLiteral("encodedMetadata"), m.encodedMetadata);
     }
     return body;
+}
+
+QByteArray MessagingApi::eventFrame(const Message &m) const
+{
+    // Every consumer message and every echo goes out as this frame: written straight from the
+    // message, the same bytes as eventJson() inside a frame object (keys sorted, as QJsonObject
+    // keeps them); tst_messagingapi compares the two.
+    const auto [originatorId, originatorPid] = originator(m);
+    const QByteArray &properties = clientPropertiesJson(m.fromAgent);
+    JsonWriter frame(1024);
+    frame.beginObject();
+    frame.key(QLatin1String("body")).beginObject();
+    frame.key(QLatin1String("conversationId")).string(QStringView(m.conversationId));
+    frame.key(QLatin1String("dialogId")).string(QStringView(m.dialogId));
+    if (!m.encodedMetadata.isEmpty()) {
+        frame.key(QLatin1String("encodedMetadata")).string(QStringView(m.encodedMetadata));
+    }
+    frame.key(QLatin1String("event")).value(m.event);
+    frame.key(QLatin1String("messageAudience")).string(QStringView(m.audience));
+    if (!m.metadata.isEmpty()) {
+        frame.key(QLatin1String("metadata")).value(m.metadata);
+    }
+    frame.key(QLatin1String("originatorClientProperties")).raw(properties);
+    frame.key(QLatin1String("originatorId")).string(QStringView(originatorId));
+    frame.key(QLatin1String("originatorMetadata")).beginObject();
+    frame.key(QLatin1String("clientProperties")).raw(properties);
+    frame.key(QLatin1String("id")).string(QStringView(originatorPid));
+    frame.key(QLatin1String("role")).string(QStringView(m.role));
+    frame.endObject();
+    frame.key(QLatin1String("originatorPId")).string(QStringView(originatorPid));
+    if (m.stored) {
+        frame.key(QLatin1String("sequence")).integer(m.sequence);
+        frame.key(QLatin1String("serverTimestamp")).integer(m.serverTimestamp);
+    }
+    frame.endObject();
+    frame.key(QLatin1String("kind")).string(QLatin1String("notification"));
+    frame.key(QLatin1String("type")).string(QLatin1String(".ams.ms.OnlineEventDistribution"));
+    frame.endObject();
+    return frame.take();
 }
 
 QJsonObject MessagingApi::exChange(const Conversation &c, bool deleted) const
@@ -829,11 +901,9 @@ void MessagingApi::handleMessageAdded(const QString &conversationId, const Messa
     if (targets.isEmpty()) {
         return;
     }
-    const QJsonObject frame{{QStringLiteral("kind"), QStringLiteral("notification")},
-                            {QStringLiteral("type"), QStringLiteral(".ams.ms.OnlineEventDistribution")},
-                            {QStringLiteral("body"), eventJson(message)}};
+    const QByteArray frame = eventFrame(message);
     for (const auto &connection : targets) {
-        send(*connection, frame);
+        sendBytes(*connection, frame);
     }
 }
 

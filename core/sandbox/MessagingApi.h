@@ -107,6 +107,8 @@ private:
     void handleRequest(Connection &connection, const UmsRequest &request);
     void removeConnection(int id);
     void send(Connection &connection, const QJsonObject &frame);
+    /** A frame already written as compact JSON. */
+    void sendBytes(Connection &connection, const QByteArray &frame);
     void respond(Connection &connection, const QString &reqId, int code, const QString &type, const QJsonValue &body);
     void respondError(Connection &connection, const QString &reqId, int code, const QString &message);
     void flushDeferred();
@@ -122,7 +124,16 @@ private:
     bool matches(const ExSubscription &subscription, const Conversation &conversation) const;
     QJsonObject exChange(const Conversation &conversation, bool deleted) const;
     QJsonObject conversationDetails(const Conversation &conversation) const;
+    struct Originator
+    {
+        QString id;
+        QString pid;
+    };
+    /** The originatorId (an agent's old id) and originatorPId of @p message. */
+    Originator originator(const Message &message) const;
     QJsonObject eventJson(const Message &message) const;
+    /** The OnlineEventDistribution frame of @p message: eventJson() as a frame, written directly. */
+    QByteArray eventFrame(const Message &message) const;
     QJsonObject ringNotification(const Connection &connection, const Ring &ring) const;
     void sendAgentState(Connection &connection, bool force);
     QString wireId(const Participant &participant) const;
@@ -138,7 +149,7 @@ private:
     MessagingStats m_stats;
     /** While a request is handled, notifications wait here so the response goes out first. */
     bool m_deferring = false;
-    QList<QPair<int, QJsonObject>> m_deferred;
+    QList<QPair<int, QByteArray>> m_deferred;
 };
 
 } // namespace Switchboard::Sandbox

@@ -123,6 +123,7 @@ public:
     {
         QObject::connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+            texts.append(text);
         });
         QObject::connect(&m_socket,
                          QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error),
@@ -240,6 +241,8 @@ public:
     }
 
     QList<QJsonObject> frames;
+    /** The same frames as received, text for text. */
+    QStringList texts;
     bool closed = false;
     int closeCode = 0;
     QString closeReason;

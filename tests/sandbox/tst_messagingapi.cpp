@@ -54,6 +54,8 @@ private Q_SLOTS:
 
     void fullAgentFlow();
 
+    void framesAreCompactJsonAsQtWritesIt();
+
     void transferRequeuesAndASimulatedHumanPicksItUp();
 
     void closingTheMainDialogStartsThePostSurvey();
@@ -281,6 +283,80 @@ void TestMessagingApi::fullAgentFlow()
     QVERIFY(client->call(QStringLiteral(".GetClock"), QJsonObject())[QStringLiteral("currentTime")].isDouble());
     const QJsonValue profile = client->call(QStringLiteral(".ams.userprofile.GetUserProfile"), stored->consumerId);
     QVERIFY(!profile[QStringLiteral("firstName")].toString().isEmpty());
+}
+
+// The hot frames (responses, OnlineEventDistribution) are written directly instead of through a
+// QJsonObject: every frame must still be the bytes QJsonDocument::toJson(Compact) writes of it
+// (sorted keys, Qt's escaping), and a live event the same object QueryMessages answers with.
+void TestMessagingApi::framesAreCompactJsonAsQtWritesIt()
+{
+    auto client = connectAgent();
+    QVERIFY(client);
+    const QString conversation = newConversation();
+    const QString awkward = QStringLiteral("h\u00e9llo \"quoted\" back\\slash\ttab\nline \u00e4\u00f6 \U0001F600 </tag>");
+    QVERIFY(model()->consumerText(conversation, awkward).ok());
+    QVERIFY(acceptRing(*client, conversation));
+    QVERIFY(model()->consumerText(conversation, QStringLiteral("second")).ok());
+    QVERIFY(client->waitFor([](const QJsonObject &f) {
+        return isNotification(f, Online) && f[QStringLiteral("body")][QStringLiteral("sequence")].toInt() == 1;
+    }));
+    const QJsonArray metadata{QJsonObject{{QStringLiteral("type"), QStringLiteral("ExternalId")},
+                                          {QStringLiteral("id"), QStringLiteral("e1")},
+                                          {QStringLiteral("score"), 0.25}}};
+    QCOMPARE(client
+                 ->call(QStringLiteral(".ams.ms.PublishEvent"),
+                        QJsonObject{{QStringLiteral("dialogId"), conversation},
+                                    {QStringLiteral("event"),
+                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("ContentEvent")},
+                                                 {QStringLiteral("contentType"), QStringLiteral("text/plain")},
+                                                 {QStringLiteral("message"), awkward}}}},
+                        QJsonObject{{QStringLiteral("metadata"), metadata},
+                                    {QStringLiteral("encodedMetadata"), QStringLiteral("e30=")}})
+                     [QStringLiteral("sequence")]
+                 .toInt(),
+             2);
+    QCOMPARE(client
+                 ->call(QStringLiteral(".ams.ms.PublishEvent"),
+                        QJsonObject{{QStringLiteral("dialogId"), conversation},
+                                    {QStringLiteral("event"),
+                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("ChatStateEvent")},
+                                                 {QStringLiteral("chatState"), QStringLiteral("COMPOSING")}}}})
+                     [QStringLiteral("sequence")]
+                 .toInt(),
+             0);
+    // The chat state's echo has no sequence; wait for it before reading the history.
+    QVERIFY(client->waitFor([](const QJsonObject &f) {
+        return isNotification(f, Online) && !f[QStringLiteral("body")].toObject().contains(QStringLiteral("sequence"));
+    }));
+    const QJsonArray history = client
+                                   ->call(QStringLiteral(".ams.ms.QueryMessages"),
+                                          QJsonObject{{QStringLiteral("dialogId"), conversation},
+                                                      {QStringLiteral("fromSeq"), 0},
+                                                      {QStringLiteral("newerThanSequence"), 0}})
+                                   .toArray();
+    QCOMPARE(history.size(), 3);
+
+    QCOMPARE(client->texts.size(), client->frames.size());
+    int live = 0;
+    for (qsizetype i = 0; i < client->texts.size(); ++i) {
+        const QByteArray text = client->texts.at(i).toUtf8();
+        QCOMPARE(text, QJsonDocument::fromJson(text).toJson(QJsonDocument::Compact));
+        const QJsonObject &frame = client->frames.at(i);
+        if (!isNotification(frame, Online)) {
+            continue;
+        }
+        const QJsonObject body = frame[QStringLiteral("body")].toObject();
+        if (!body.contains(QStringLiteral("sequence"))) {
+            continue;
+        }
+        const int sequence = body[QStringLiteral("sequence")].toInt();
+        QVERIFY(sequence >= 0 && sequence < history.size());
+        QCOMPARE(body, history.at(sequence).toObject());
+        ++live;
+    }
+    QCOMPARE(live, 2); // "second" and the published reply; "hello" came before the ring was accepted
+    QCOMPARE(history.at(0)[QStringLiteral("event")][QStringLiteral("message")].toString(), awkward);
+    QCOMPARE(history.at(2)[QStringLiteral("metadata")].toArray(), metadata);
 }
 
 void TestMessagingApi::transferRequeuesAndASimulatedHumanPicksItUp()

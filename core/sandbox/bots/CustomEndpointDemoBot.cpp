@@ -7,6 +7,7 @@
 #include "sandbox/bots/BotHttpServer.h"
 #include "sandbox/bots/DemoBotAnswers.h"
 
+#include "util/JsonWriter.h"
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +24,8 @@ namespace
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // QJsonDocument::toJson(Compact)'s bytes, without its per-string buffers (every answer goes through here).
+    return JsonWriter::toJson(object);
 }
 
 QJsonObject eventAnswer(const DemoBotAnswers::Answer &answer)

@@ -6,6 +6,7 @@
 #include "sandbox/bots/BotHttpServer.h"
 #include "sandbox/bots/DemoBotAnswers.h"
 
+#include "util/JsonWriter.h"
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -28,7 +29,8 @@ namespace
 
 QByteArray compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    // QJsonDocument::toJson(Compact)'s bytes, without its per-string buffers (every answer goes through here).
+    return JsonWriter::toJson(object);
 }
 
 QByteArray randomDemoValue()
