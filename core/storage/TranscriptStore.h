@@ -33,7 +33,7 @@ struct TranscriptQueue;
  * I/O on the caller's thread.
  * - Writes (upsertConversation(), appendMessage(), …) may be called from any thread. They only
  *   enqueue a copy of the record (a mutex and a push) and return. The store's thread commits the
- *   queue in one transaction every commitIntervalMs (250 ms) or as soon as commitBatchSize
+ *   queue in one transaction every commitIntervalMs (100 ms) or as soon as commitBatchSize
  *   records wait. Failures are reported by writeFailed(); nothing throws.
  * - flush() / flush(context, done) report, asynchronously, when everything enqueued before the
  *   call is committed. flushAndWait() blocks until then; use it only at shutdown and in tests.
@@ -66,20 +66,15 @@ public:
         /**
          * Longest time a record waits before its transaction is committed. Each commit rewrites
          * every page it touched, and a round trip touches one page in each conversation-keyed index:
-         * the more round trips share a commit, the fewer times each page is written. 250 ms (with
-         * the 16 MiB page cache the worker sets) took 20-35 % off the store thread's CPU per round
-         * trip against 100 ms with 4 MiB (tst_transcriptbench roundTrips, 400 against 100 round
-         * trips per commit). A crash loses up to this much of the transcript and of the handled
-         * marks (such a message goes to the bot again under the same delivery id); publication
-         * marks are in the journal at once.
+         * at 1 000 round trips/s, 100 ms writes 20 % less log per round trip than 50 ms (a crash
+         * loses up to this much of the transcript; publication marks are in the journal at once).
          */
-        int commitIntervalMs = 250;
+        int commitIntervalMs = 100;
         /**
-         * Commit at once when this many records wait (about 8 per round trip, so ~500 round trips).
-         * Much larger transactions outgrow SQLite's page cache, which then spills pages to the
-         * log twice.
+         * Commit at once when this many records wait (about 8 per round trip). Much larger
+         * transactions outgrow SQLite's 4 MB page cache, which then spills pages to the log twice.
          */
-        int commitBatchSize = 4000;
+        int commitBatchSize = 1000;
         /** Use FTS5 when SQLite has it; false forces the LIKE fallback (tests). */
         bool fullTextSearch = true;
     };
@@ -143,7 +138,7 @@ public:
     // --- Memory -----------------------------------------------------------------------------
 
     /**
-     * Commits what is queued and gives back SQLite's page cache (up to 16 MiB once the store has
+     * Commits what is queued and gives back SQLite's page cache (up to 4 MiB once the store has
      * been busy); pages needed later are read again from the file, which the kernel keeps cached.
      * For a process going idle: the session engine calls this after a burst, before it returns
      * free heap pages to the kernel. Calls @p done in @p context's thread afterwards (at once when

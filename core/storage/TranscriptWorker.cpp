@@ -153,13 +153,8 @@ VoidResult TranscriptWorker::open(const QString &path, bool fullTextSearch)
     // one page a checkpoint folds into one write. 10 000 took a quarter off the store thread's CPU
     // per round trip; 20 000 writes another 16 % less into the database (tst_transcriptbench roundTrips).
     // The WAL file keeps that size until close() truncates it.
-    // cache_size: 16 MiB while busy. A commit of a few hundred round trips touches thousands of
-    // index pages, and the database grows with every round trip; a 4 MiB cache read index pages
-    // back from the file for each commit (−20 % store CPU at 16 MiB, −12 % against 8 MiB, in
-    // tst_transcriptbench roundTrips at 400 round trips per commit). An idle session gives the
-    // cache back (releaseMemory()), so it costs memory only during a burst.
     for (const QString &statement : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-                                     u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s,
+                                     u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-4096"_s,
                                      u"PRAGMA wal_autocheckpoint=20000"_s}) {
         if (!pragma.exec(statement)) {
             return fail(Error{u"storage.transcript_open"_s,
