@@ -130,6 +130,9 @@ QString statusName(ConversationStatus status)
 /** Attempts at one transfer when the connection keeps failing it (the first one included). */
 constexpr int s_maxTransferAttempts = 3;
 
+/** Deliveries this soon after a memory return show that it came before the burst's end. */
+constexpr qint64 s_prematureMemoryReturnMs = 1000;
+
 /**
  * A command that failed without a clear answer: the request may have reached LivePerson (the socket
  * closed or the request timed out after it was sent). Rejections before sending and server refusals
@@ -210,6 +213,7 @@ void SessionEngine::start()
         m_retireTimer = new QTimer(this);
         m_retireTimer->setSingleShot(true);
         connect(m_retireTimer, &QTimer::timeout, this, &SessionEngine::scheduleTick);
+        m_returnMemoryThreshold = m_settings.returnMemoryAfterDeliveries;
         m_returnMemoryTimer = new QTimer(this);
         m_returnMemoryTimer->setSingleShot(true);
         m_returnMemoryTimer->setInterval(m_settings.returnMemoryIdleMs);
@@ -398,8 +402,8 @@ QString SessionEngine::intern(const QString &value)
 
 void SessionEngine::noteDeliveryDone()
 {
-    if (m_deliveryOwners.isEmpty() && m_returnMemoryTimer && m_settings.returnMemoryAfterDeliveries > 0 &&
-        m_deliveriesSinceMemoryReturned >= m_settings.returnMemoryAfterDeliveries) {
+    if (m_deliveryOwners.isEmpty() && m_returnMemoryTimer && m_returnMemoryThreshold > 0 &&
+        m_deliveriesSinceMemoryReturned >= m_returnMemoryThreshold) {
         m_returnMemoryTimer->start();
     }
 }
@@ -410,6 +414,8 @@ void SessionEngine::returnFreeMemory()
         return;
     }
     m_deliveriesSinceMemoryReturned = 0;
+    m_returnMemoryThreshold = m_settings.returnMemoryAfterDeliveries;
+    m_sinceMemoryReturned.start();
     std::function<void()> returnHeap = m_parts.returnFreeMemory;
     if (!returnHeap) {
         returnHeap = [] {
@@ -697,6 +703,11 @@ void SessionEngine::deliverToBot(Conversation &conv,
     conv.inFlight.insert(event.deliveryId,
                          Delivery{event.deliveryId, {}, event.dialogId, message.sequence, message.recovered});
     m_deliveryOwners.insert(event.deliveryId, conv.snapshot.id);
+    if (m_deliveriesSinceMemoryReturned == 0 && m_sinceMemoryReturned.isValid() &&
+        !m_sinceMemoryReturned.hasExpired(s_prematureMemoryReturnMs)) {
+        // The burst went on: the return came too early (see returnMemoryAfterDeliveries).
+        m_returnMemoryThreshold = std::max(1, m_settings.returnMemoryAfterDeliveries / 10);
+    }
     ++m_deliveriesSinceMemoryReturned;
     if (m_returnMemoryTimer && m_returnMemoryTimer->isActive()) {
         m_returnMemoryTimer->stop();

@@ -80,6 +80,9 @@ struct SessionSettings
      * returnMemoryIdleMs, the transcript store gives back its page cache and then the process's
      * free heap pages go back to the kernel (SessionParts::returnFreeMemory): the footprint falls
      * back to the live data instead of staying at the burst's high-water mark. 0 = never.
+     * A return that deliveries followed within a second came before the burst's end (a stalled
+     * peer made a gap); the rest of that burst then needs a tenth as many deliveries, so what it
+     * fills (the page cache above all) is given back too.
      */
     int returnMemoryAfterDeliveries = 1000;
     /** Long enough that a stall of the peer (a descheduled process) is not taken for the burst's end. */
@@ -537,6 +540,10 @@ private:
     /** See SessionSettings::returnMemoryAfterDeliveries. */
     QTimer *m_returnMemoryTimer = nullptr;
     int m_deliveriesSinceMemoryReturned = 0;
+    /** Deliveries the next return waits for: the setting, or a tenth after a premature return. */
+    int m_returnMemoryThreshold = 0;
+    /** Since the last return (invalid before the first). */
+    QElapsedTimer m_sinceMemoryReturned;
     void noteDeliveryDone();
     void returnFreeMemory();
     qint64 m_nextEntryId = 1;

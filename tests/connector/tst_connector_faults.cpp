@@ -365,6 +365,49 @@ private Q_SLOTS:
     }
 
     /**
+     * A return that more deliveries followed at once came before the burst's end (a stalled peer
+     * left a gap): the rest of the burst needs only a tenth of returnMemoryAfterDeliveries, so what
+     * it filled goes back too instead of staying until the next full burst.
+     */
+    void aPrematureMemoryReturnIsRepeatedAfterTheRestOfTheBurst()
+    {
+        auto rig = makeRig(QStringLiteral("2002"), [](Rig &r) { r.returnMemoryAfter = 20; });
+        QVERIFY(rig);
+        const auto deliver = [&rig](const QString &prefix, int count) {
+            QStringList deliveries;
+            for (int i = 0; i < count; ++i) {
+                const QString id = QStringLiteral("%1c%2").arg(prefix).arg(i);
+                rig->channel->startConversation(id);
+                const LivePerson::ConversationMessage message = rig->channel->deliverMessage(id, QStringLiteral("hi"));
+                deliveries.append(QStringLiteral("%1:%2").arg(message.dialogId).arg(message.sequence));
+            }
+            return deliveries;
+        };
+        const auto answerAll = [&rig](const QStringList &deliveries) {
+            for (const QString &delivery : deliveries) {
+                rig->bot->answer(delivery, {QStringLiteral("ok")});
+            }
+        };
+        const QStringList first = deliver(QStringLiteral("a"), 20);
+        QTRY_COMPARE(rig->bot->delivered.size(), 20);
+        answerAll(first);
+        QTRY_COMPARE(rig->memoryReturned, 1);
+        // The burst goes on right away with 2 more: a tenth of 20 is enough for a second return.
+        const QStringList rest = deliver(QStringLiteral("b"), 2);
+        QTRY_COMPARE(rig->bot->delivered.size(), 22);
+        answerAll(rest);
+        QTRY_COMPARE(rig->memoryReturned, 2);
+        // After that return the full count applies again while the burst goes on: one delivery
+        // sets the tenth again (2), so one alone does not return memory.
+        const QStringList one = deliver(QStringLiteral("c"), 1);
+        QTRY_COMPARE(rig->bot->delivered.size(), 23);
+        answerAll(one);
+        QTRY_COMPARE(rig->channel->commands(QStringLiteral("sendText")).size(), 23);
+        QTest::qWait(20); // the idle timer is 1 ms in this rig: it would have fired by now
+        QCOMPARE(rig->memoryReturned, 2);
+    }
+
+    /**
      * Finished conversations leave the session's table: the oldest beyond finishedRetentionCount,
      * and any after finishedRetentionMs; not while the bot still owes an answer. Their transcripts
      * stay, and one that LivePerson hands the bot again starts afresh.
