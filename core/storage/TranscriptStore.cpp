@@ -11,6 +11,8 @@
 #include <QMutexLocker>
 #include <QSemaphore>
 #include <QStandardPaths>
+#include <type_traits>
+#include <utility>
 
 namespace Switchboard::Storage
 {
@@ -151,11 +153,12 @@ VoidResult TranscriptStore::enqueueRecordIf(qsizetype count, Item &&item, Guard 
         }
         m_queue->items.emplace_back(std::forward<Item>(item));
         m_queue->records += count;
-        if (m_queue->openCalled && !m_queue->drainRequested) {
+        if (m_queue->openCalled) {
             if (m_queue->records >= m_options.commitBatchSize) {
-                m_queue->drainRequested = true;
-                postDrain = true;
-            } else if (!m_queue->timerRequested) {
+                // A drain already on its way for queries commits this batch too.
+                m_queue->commitRequested = true;
+                postDrain = !std::exchange(m_queue->drainRequested, true);
+            } else if (!m_queue->drainRequested && !m_queue->timerRequested) {
                 m_queue->timerRequested = true;
                 postTimer = true;
             }
@@ -179,6 +182,11 @@ bool TranscriptStore::enqueueTask(std::function<void(TranscriptWorker &)> task, 
     return enqueueControl(Detail::TranscriptTask(std::move(task)), front);
 }
 
+bool TranscriptStore::enqueueRead(std::function<void(TranscriptWorker &)> query)
+{
+    return enqueueControl(Detail::ReadTask{std::move(query)}, false);
+}
+
 template<typename Item>
 bool TranscriptStore::enqueueControl(Item &&item, bool front)
 {
@@ -193,20 +201,21 @@ bool TranscriptStore::enqueueControl(Item &&item, bool front)
         } else {
             m_queue->items.emplace_back(std::forward<Item>(item));
         }
-        // Tasks and flush markers are waited for: wake the worker now, not at the commit timer.
-        if (!m_queue->drainRequested) {
-            m_queue->drainRequested = true;
-            postDrain = true;
+        // Tasks, queries and flush markers are waited for: wake the worker now, not at the commit
+        // timer. Only a query leaves the commit to the timer (Detail::ReadTask).
+        if constexpr (!std::is_same_v<std::decay_t<Item>, Detail::ReadTask>) {
+            m_queue->commitRequested = true;
         }
+        postDrain = !std::exchange(m_queue->drainRequested, true);
     }
     if (postDrain) {
-        QMetaObject::invokeMethod(m_worker, &TranscriptWorker::drain, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_worker, &TranscriptWorker::drainForReads, Qt::QueuedConnection);
     }
     return true;
 }
 
 template<typename T>
-Result<T> TranscriptStore::runSync(std::function<Result<T>(TranscriptWorker &)> query)
+Result<T> TranscriptStore::runSync(std::function<Result<T>(TranscriptWorker &)> query, bool read)
 {
     if (QThread::currentThread() == &m_thread) {
         qCWarning(lcStorage) << "transcripts: synchronous query from the store's own thread refused";
@@ -214,10 +223,11 @@ Result<T> TranscriptStore::runSync(std::function<Result<T>(TranscriptWorker &)> 
     }
     std::optional<Result<T>> answer;
     QSemaphore done;
-    const bool queued = enqueueTask([&](TranscriptWorker &worker) {
+    const auto run = [&](TranscriptWorker &worker) {
         answer.emplace(query(worker));
         done.release();
-    });
+    };
+    const bool queued = read ? enqueueRead(run) : enqueueTask(run);
     if (!queued) {
         return notOpenError();
     }
@@ -231,7 +241,7 @@ void TranscriptStore::runAsync(std::function<Result<T>(TranscriptWorker &)> quer
                                Callback<T> callback)
 {
     const Detail::RelayHandle relay = Detail::CallbackRelay::makeRelay(context ? context : this);
-    const bool queued = enqueueTask([relay, query = std::move(query), callback](TranscriptWorker &worker) {
+    const bool queued = enqueueRead([relay, query = std::move(query), callback](TranscriptWorker &worker) {
         relay->post([callback, answer = query(worker)] {
             callback(answer);
         });
@@ -360,9 +370,12 @@ Result<qint64> TranscriptStore::cacheMemoryUsed()
 
 bool TranscriptStore::flushAndWait()
 {
-    const Result<bool> open = runSync<bool>([](TranscriptWorker &worker) -> Result<bool> {
-        return worker.isOpen();
-    });
+    // A task, not a query: everything queued before it is committed when it runs.
+    const Result<bool> open = runSync<bool>(
+        [](TranscriptWorker &worker) -> Result<bool> {
+            return worker.isOpen();
+        },
+        false);
     return open.ok() && open.value();
 }
 

@@ -222,13 +222,16 @@ private:
     template<typename Item, typename Guard>
     VoidResult enqueueRecordIf(qsizetype count, Item &&item, Guard &&guard);
     bool enqueueTask(std::function<void(Detail::TranscriptWorker &)> task, bool front = false);
+    /** A query (Detail::ReadTask): answered without committing what is queued before it. */
+    bool enqueueRead(std::function<void(Detail::TranscriptWorker &)> query);
     /** A flush marker: `notify` runs on the store's thread after the commit that covers it (group commit). */
     bool enqueueFlushMarker(std::function<void()> notify);
-    /** Queues a task or flush marker and wakes the worker; false before open(). */
+    /** Queues a task, query or flush marker and wakes the worker; false before open(). */
     template<typename Item>
     bool enqueueControl(Item &&item, bool front);
+    /** A query (Detail::ReadTask), or with @p read false a task that commits what is queued first. */
     template<typename T>
-    Result<T> runSync(std::function<Result<T>(Detail::TranscriptWorker &)> query);
+    Result<T> runSync(std::function<Result<T>(Detail::TranscriptWorker &)> query, bool read = true);
     template<typename T>
     void runAsync(std::function<Result<T>(Detail::TranscriptWorker &)> query, QObject *context, Callback<T> callback);
 

@@ -329,27 +329,46 @@ void TranscriptWorker::handleTimerRequest()
 
 void TranscriptWorker::drain()
 {
-    m_commitTimer.stop();
+    drainQueue(true);
+}
+
+void TranscriptWorker::drainForReads()
+{
+    drainQueue(false);
+}
+
+void TranscriptWorker::drainQueue(bool commitDue)
+{
     // The queue gets the previous drain's emptied vector back, so neither side reallocates in the
     // steady state. A drain never runs inside another one (tasks do not drain).
     std::vector<TranscriptItem> items;
     items.swap(m_draining);
     int retiredJournal = -1;
+    bool commitNow = commitDue;
     {
         QMutexLocker locker(&m_queue->mutex);
+        commitNow = commitNow || m_queue->commitRequested;
         items.swap(m_queue->items);
         m_queue->records = 0;
         m_queue->drainRequested = false;
         m_queue->timerRequested = false;
-        // Every mark in the journal file retired here was queued before, so it is in `items`.
-        retiredJournal = m_queue->journal.rotate();
+        m_queue->commitRequested = false;
+        if (commitNow) {
+            // Every mark in the journal file retired here was queued before, so it is written
+            // (by this drain or an earlier one for queries) into the transaction committed below.
+            retiredJournal = m_queue->journal.rotate();
+        }
     }
-    // Marks of a journal file whose commit failed earlier: stored again with this batch.
-    const QList<PublishedReply> stale = m_queue->journal.takeStale();
-    if (!stale.isEmpty() && m_open) {
-        begin();
-        for (const PublishedReply &mark : stale) {
-            write(mark);
+    QList<PublishedReply> stale;
+    if (commitNow) {
+        m_commitTimer.stop();
+        // Marks of a journal file whose commit failed earlier: stored again with this batch.
+        stale = m_queue->journal.takeStale();
+        if (!stale.isEmpty() && m_open) {
+            begin();
+            for (const PublishedReply &mark : stale) {
+                write(mark);
+            }
         }
     }
     // Flush markers wait for the next commit instead of forcing one where they stand: a marker only
@@ -365,8 +384,11 @@ void TranscriptWorker::drain()
         waiting.clear();
     };
     for (TranscriptItem &item : items) {
-        if (auto *task = std::get_if<TranscriptTask>(&item)) {
-            // Whatever was enqueued before a task (a query, open/close) is committed first.
+        if (auto *read = std::get_if<ReadTask>(&item)) {
+            // On this connection a query sees what this transaction wrote: nothing to commit first.
+            read->run(*this);
+        } else if (auto *task = std::get_if<TranscriptTask>(&item)) {
+            // Whatever was enqueued before a task (open/close, a flush) is committed first.
             commitAndNotify();
             (*task)(*this);
         } else if (auto *marker = std::get_if<FlushMarker>(&item)) {
@@ -375,13 +397,18 @@ void TranscriptWorker::drain()
             writeItem(item);
         }
     }
-    commitAndNotify();
-    if (committed) {
-        QMutexLocker locker(&m_queue->mutex);
-        m_queue->journal.clear(retiredJournal);
-        if (!stale.isEmpty()) {
-            m_queue->journal.clearStale();
+    if (commitNow) {
+        commitAndNotify();
+        if (committed) {
+            QMutexLocker locker(&m_queue->mutex);
+            m_queue->journal.clear(retiredJournal);
+            if (!stale.isEmpty()) {
+                m_queue->journal.clearStale();
+            }
         }
+    } else if (m_inTransaction && !m_commitTimer.isActive()) {
+        // Only queries asked for this drain: what it wrote is committed on time, with what follows.
+        m_commitTimer.start();
     }
     // Keep the vector for the next swap unless a burst grew it large.
     constexpr size_t keptCapacity = 4096;
@@ -404,7 +431,8 @@ void TranscriptWorker::writeItem(TranscriptItem &item)
     std::visit(
         [this](const auto &value) {
             using T = std::decay_t<decltype(value)>;
-            if constexpr (!std::is_same_v<T, TranscriptTask> && !std::is_same_v<T, FlushMarker>) {
+            if constexpr (!std::is_same_v<T, TranscriptTask> && !std::is_same_v<T, ReadTask> &&
+                          !std::is_same_v<T, FlushMarker>) {
                 write(value);
             }
         },

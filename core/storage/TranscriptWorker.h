@@ -34,8 +34,18 @@ struct PublishStateChange
     PublishState state = PublishState::Pending;
 };
 
-/** Work that must run on the store's thread in queue order (queries, flush markers, open/close). */
+/** Work that must run on the store's thread in queue order (open/close, releaseMemory, flushAndWait). */
 using TranscriptTask = std::function<void(TranscriptWorker &worker)>;
+
+/**
+ * A query. It runs on the store's connection inside the transaction being written, so it sees every
+ * record queued before it without committing them: a query does not cut a batch short (each new
+ * conversation asks two, and a commit each cost more than the rest of its round trips).
+ */
+struct ReadTask
+{
+    std::function<void(TranscriptWorker &worker)> run;
+};
 
 /**
  * A flush marker: `notify` runs once everything enqueued before it is committed. Unlike a task it
@@ -57,6 +67,7 @@ using TranscriptItem = std::variant<ConversationRecord,
                                     PublishStateChange,
                                     TranscriptBatch,
                                     TranscriptTask,
+                                    ReadTask,
                                     FlushMarker>;
 
 /** The queue shared by TranscriptStore (producers, any thread) and its worker (one consumer). */
@@ -70,6 +81,8 @@ struct TranscriptQueue
     bool timerRequested = false;
     /** A request to drain at once is on its way to the worker. */
     bool drainRequested = false;
+    /** The next drain commits (a full batch, a flush marker or a task is queued), not only answers queries. */
+    bool commitRequested = false;
     /** open() was called: from then on the worker is woken for new items. */
     bool openCalled = false;
     /** Write-ahead marks of published replies (append with the mutex held; see PublishJournal). */
@@ -118,6 +131,12 @@ public Q_SLOTS:
     void handleTimerRequest();
     /** Commits everything queued, now. */
     void drain();
+    /**
+     * Answers the queued queries now: writes what is queued before them into the open transaction
+     * and leaves the commit to the commit timer, unless something queued needs one (a full batch, a
+     * flush marker, a task).
+     */
+    void drainForReads();
 
 Q_SIGNALS:
     /** Some records could not be stored; the message says how many and why. */
@@ -159,6 +178,8 @@ private:
     qsizetype m_failed = 0;
     QString m_firstFailure;
 
+    /** drain() and drainForReads(): @p commitDue from the commit timer or an explicit request. */
+    void drainQueue(bool commitDue);
     /** Items taken from the queue by the running drain(); keeps its capacity for the next one. */
     std::vector<TranscriptItem> m_draining;
 

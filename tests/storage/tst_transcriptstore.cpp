@@ -487,6 +487,61 @@ private Q_SLOTS:
         QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM messages"_s).toInt(), 51);
     }
 
+    /**
+     * A query runs inside the batch being written: it sees every record queued before it and
+     * commits none of them (each new conversation asks two, and a commit each cut every batch
+     * short); a flush, the timer or a full batch commit as before.
+     */
+    void queriesSeeQueuedRecordsWithoutCommittingThem()
+    {
+        const QString path = dbPath();
+        {
+            TranscriptStore::Options slow = options(path);
+            slow.commitIntervalMs = 3600000; // only a flush or a full batch commits
+            slow.commitBatchSize = 100000;
+            TranscriptStore store(slow);
+            QVERIFY(store.openAndWait().ok());
+            RawDatabase raw(path);
+
+            store.upsertConversation(conversation(u"c1"_s));
+            store.appendMessage(message(u"c1"_s, T0, u"hello"_s));
+            store.markReplyPublished(PublishedReply{u"c1"_s, u"c1:1"_s, 0, T0});
+            QCOMPARE(store.transcript(u"c1"_s).value().messages.size(), 1);
+            QCOMPARE(store.publishedReplyIndexes(u"c1:1"_s).value(), QList<int>{0});
+            store.markReplyPublished(PublishedReply{u"c1"_s, u"c1:1"_s, 1, T0});
+            std::optional<QList<int>> fetched;
+            store.fetchPublishedReplyIndexes(u"c1:1"_s, this, [&fetched](const Result<QList<int>> &result) {
+                fetched = result.ok() ? result.value() : QList<int>{-1};
+            });
+            QTRY_VERIFY(fetched.has_value());
+            QCOMPARE(*fetched, (QList<int>{0, 1}));
+            // Written into the open transaction, not committed: another connection sees nothing yet.
+            QCOMPARE(store.pendingCount(), qsizetype(0));
+            QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM messages"_s).toInt(), 0);
+            QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM published_replies"_s).toInt(), 0);
+            QVERIFY(store.flushAndWait());
+            QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM messages"_s).toInt(), 1);
+            QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM published_replies"_s).toInt(), 2);
+        }
+        {
+            // What a query's drain wrote is committed by the commit timer, with nothing else queued.
+            TranscriptStore::Options timed = options(path);
+            timed.commitIntervalMs = 50;
+            timed.commitBatchSize = 100000;
+            TranscriptStore store(timed);
+            QVERIFY(store.openAndWait().ok());
+            RawDatabase raw(path);
+            bool answered = false;
+            store.fetchPublishedReplyIndexes(u"c1:1"_s, this, [&answered](const Result<QList<int>> &) {
+                answered = true;
+            });
+            store.appendMessage(message(u"c1"_s, T0 + 1, u"after the query"_s));
+            QCOMPARE(store.transcript(u"c1"_s).value().messages.size(), 2);
+            QTRY_VERIFY(answered);
+            QTRY_COMPARE(raw.scalar(u"SELECT COUNT(*) FROM messages"_s).toInt(), 2);
+        }
+    }
+
     void timerAndBatchSizeCommit()
     {
         const QString path = dbPath();
