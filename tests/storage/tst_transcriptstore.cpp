@@ -454,10 +454,7 @@ private Q_SLOTS:
     void writesAreBatchedOffTheCallersThread()
     {
         const QString path = dbPath();
-        TranscriptStore::Options slow = options(path);
-        slow.commitIntervalMs = 3600000; // only a flush or a full batch commits
-        slow.commitBatchSize = 100000;
-        TranscriptStore store(slow);
+        TranscriptStore store(timerOffOptions(path, 100000));
         QVERIFY(store.openAndWait().ok());
         RawDatabase raw(path);
 
@@ -496,10 +493,7 @@ private Q_SLOTS:
     {
         const QString path = dbPath();
         {
-            TranscriptStore::Options slow = options(path);
-            slow.commitIntervalMs = 3600000; // only a flush or a full batch commits
-            slow.commitBatchSize = 100000;
-            TranscriptStore store(slow);
+            TranscriptStore store(timerOffOptions(path, 100000));
             QVERIFY(store.openAndWait().ok());
             RawDatabase raw(path);
 
@@ -559,10 +553,7 @@ private Q_SLOTS:
             QTRY_COMPARE(raw.scalar(u"SELECT COUNT(*) FROM messages"_s).toInt(), 25);
         }
         {
-            TranscriptStore::Options sized = options(path);
-            sized.commitIntervalMs = 3600000;
-            sized.commitBatchSize = 10;
-            TranscriptStore store(sized);
+            TranscriptStore store(timerOffOptions(path, 10));
             QVERIFY(store.openAndWait().ok());
             RawDatabase raw(path);
             for (int i = 0; i < 10; ++i) {
@@ -606,9 +597,7 @@ private Q_SLOTS:
 
     void queriesSeePriorWrites()
     {
-        TranscriptStore::Options slow = options(dbPath());
-        slow.commitIntervalMs = 3600000;
-        TranscriptStore store(slow);
+        TranscriptStore store(timerOffOptions(dbPath()));
         QVERIFY(store.openAndWait().ok());
         store.upsertConversation(conversation(u"c1"_s));
         store.markHandled(HandledMessage{u"c1"_s, u"c1"_s, 7, u"d-7"_s, T0});
@@ -626,9 +615,7 @@ private Q_SLOTS:
     /** releaseMemory() commits what is queued and empties SQLite's page cache; nothing is lost. */
     void releaseMemoryGivesBackThePageCache()
     {
-        TranscriptStore::Options slow = options(dbPath());
-        slow.commitIntervalMs = 3600000;
-        TranscriptStore store(slow);
+        TranscriptStore store(timerOffOptions(dbPath()));
         QVERIFY(store.openAndWait().ok());
         store.upsertConversation(conversation(u"c1"_s));
         const QString filler(400, u'x');
@@ -706,9 +693,7 @@ private Q_SLOTS:
     void journalMarkIsOnDiskBeforeAnyCommit()
     {
         const QString path = dbPath();
-        TranscriptStore::Options o = options(path);
-        o.commitIntervalMs = 3600 * 1000; // nothing is committed by the timer during this test
-        TranscriptStore store(o);
+        TranscriptStore store(timerOffOptions(path)); // nothing is committed by the timer during this test
         QVERIFY(store.openAndWait().ok());
         QVERIFY(store.markReplyPublishedNow(PublishedReply{u"c1"_s, u"dialog-1:4"_s, 1, T0}).ok());
         QCOMPARE(store.pendingCount(), qsizetype(1)); // queued, not committed
@@ -744,9 +729,7 @@ private Q_SLOTS:
         const QString crashed = QDir(m_dir->path()).filePath(u"crashed/transcripts.sqlite"_s);
         QVERIFY(QDir().mkpath(QFileInfo(crashed).absolutePath()));
         {
-            TranscriptStore::Options o = options(path);
-            o.commitIntervalMs = 3600 * 1000;
-            TranscriptStore store(o);
+            TranscriptStore store(timerOffOptions(path));
             QVERIFY(store.openAndWait().ok());
             store.upsertConversation(conversation(u"c1"_s));
             QVERIFY(store.flushAndWait());
@@ -1241,6 +1224,15 @@ private:
     {
         TranscriptStore::Options o;
         o.path = path;
+        return o;
+    }
+
+    /** Only a flush, a task or a full batch of @p batchSize records commits: no commit timer. */
+    static TranscriptStore::Options timerOffOptions(const QString &path, int batchSize = 1000)
+    {
+        TranscriptStore::Options o = options(path);
+        o.commitIntervalMs = 3600000;
+        o.commitBatchSize = batchSize;
         return o;
     }
 
