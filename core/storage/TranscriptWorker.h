@@ -40,7 +40,7 @@ using TranscriptTask = std::function<void(TranscriptWorker &worker)>;
 /**
  * A query. It runs on the store's connection inside the transaction being written, so it sees every
  * record queued before it without committing them: a query does not cut a batch short (each new
- * conversation asks two, and a commit each cost more than the rest of its round trips).
+ * conversation asks two, and every commit rewrites each page its batch touched).
  */
 struct ReadTask
 {

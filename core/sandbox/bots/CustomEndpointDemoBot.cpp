@@ -6,8 +6,8 @@
 #include "sandbox/bots/AppJwtVerifier.h"
 #include "sandbox/bots/BotHttpServer.h"
 #include "sandbox/bots/DemoBotAnswers.h"
-
 #include "util/JsonWriter.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,8 +5,8 @@
 #include "sandbox/SandboxLogging.h"
 #include "sandbox/bots/BotHttpServer.h"
 #include "sandbox/bots/DemoBotAnswers.h"
-
 #include "util/JsonWriter.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
