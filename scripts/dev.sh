@@ -49,6 +49,17 @@ install_missing() {
     fi
 }
 
+# A clear word before a build that cannot fit, instead of a linker's "No space left on device"
+# halfway through. Only a warning: a tree that is already built needs little more.
+warn_if_disk_short() {
+    local need_mb=$1 free_mb
+    free_mb=$(df -Pm "$here" | awk 'NR == 2 { print $4 }')
+    if [ -n "$free_mb" ] && [ "$free_mb" -lt "$need_mb" ]; then
+        echo "== warning: ${free_mb} MB free under $here; building from scratch needs about ${need_mb} MB" \
+            "(build/ and ccache's cache). Free some space if the build stops with 'No space left on device'." >&2
+    fi
+}
+
 configure_and_build() {
     local preset=$1
     cmake --preset "$preset" >/dev/null
@@ -58,11 +69,15 @@ configure_and_build() {
 case "${1:-}" in
 run)
     install_missing "${build_packages[@]}"
+    # build/dev (Debug, full debug info, the tests too): 2.8 GB from scratch.
+    warn_if_disk_short 4000
     configure_and_build dev
     exec build/dev/app/switchboard --sandbox
     ;;
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
+    # From scratch (measured): build/ci 0.9 GB, build/asan 0.9 GB, ccache's cache about 0.4 GB more.
+    warn_if_disk_short 4000
     configure_and_build ci
     # The package build-install-check is a CTest test too (label "package").
     ci_status=0

@@ -970,7 +970,7 @@ void CustomEndpointClient::getJson(HopOperation operation,
         fetchWith(m_config.staticBearerToken);
         return;
     }
-    m_tokens->token(this, [this, fetchWith, done, operation](const QByteArray &token, const BotError &error) {
+    m_tokens->token(this, [fetchWith, done, operation](const QByteArray &token, const BotError &error) {
         if (!error.isNull()) {
             HttpResponse none;
             none.error = HttpError::Other;

@@ -76,7 +76,7 @@ private Q_SLOTS:
     void controlApiAndDescribe();
 
 private:
-    QJsonObject event(const QString &type, const QString &deliveryId, const QString &text, qint64 sequence = 1) const;
+    QJsonObject webhookEvent(const QString &type, const QString &deliveryId, const QString &text, qint64 sequence = 1) const;
     HttpResult post(const QByteArray &body,
                     const QByteArray &timestamp = {},
                     const QByteArray &signature = {},
@@ -136,7 +136,7 @@ void TestWebhookDemoBot::cleanup()
 }
 
 QJsonObject
-TestWebhookDemoBot::event(const QString &type, const QString &deliveryId, const QString &text, qint64 sequence) const
+TestWebhookDemoBot::webhookEvent(const QString &type, const QString &deliveryId, const QString &text, qint64 sequence) const
 {
     // The event shape of docs/bot-webhook.md §2.2 (answersMatchTheWebhookSchema checks these too).
     QJsonObject object{{"version"_L1, 1},
@@ -207,7 +207,7 @@ void TestWebhookDemoBot::signatureMatchesAnIndependentHmac()
 void TestWebhookDemoBot::syncMessageIsAnswered()
 {
     QSignalSpy received(m_bot.get(), &WebhookDemoBot::deliveryReceived);
-    const HttpResult result = postEvent(event(u"message"_s, u"d-1"_s, u"Hello bot"_s));
+    const HttpResult result = postEvent(webhookEvent(u"message"_s, u"d-1"_s, u"Hello bot"_s));
     QCOMPARE(result.status, 200);
     const QJsonObject body = result.object();
     QCOMPARE(body.value("version"_L1).toInt(), 1);
@@ -222,7 +222,7 @@ void TestWebhookDemoBot::syncMessageIsAnswered()
     QCOMPARE(stats.value("syncReplies"_L1).toInt(), 1);
     QCOMPARE(stats.value("rejectedSignatures"_L1).toInt(), 0);
 
-    const HttpResult transfer = postEvent(event(u"message"_s, u"d-2"_s, u"transfer please"_s, 2));
+    const HttpResult transfer = postEvent(webhookEvent(u"message"_s, u"d-2"_s, u"transfer please"_s, 2));
     const QJsonArray items = transfer.object().value("replies"_L1).toArray();
     QCOMPARE(items.size(), 2);
     QCOMPARE(items.at(1)
@@ -250,7 +250,7 @@ void TestWebhookDemoBot::repliesMatchTheItemSchema()
                                 u"ttr"_s,
                                 u"metadata"_s}) {
         ++sequence;
-        const HttpResult result = postEvent(event(u"message"_s, u"d-%1"_s.arg(sequence), text, sequence));
+        const HttpResult result = postEvent(webhookEvent(u"message"_s, u"d-%1"_s.arg(sequence), text, sequence));
         QCOMPARE(result.status, 200);
         cases.append(QJsonObject{{"name"_L1, text},
                                  {"schema"_L1, "ce:/components/schemas/BotResponse"_L1},
@@ -282,7 +282,7 @@ void TestWebhookDemoBot::answersMatchTheWebhookSchema()
                                 u"ttr"_s,
                                 u"metadata"_s}) {
         ++sequence;
-        const QJsonObject sent = event(u"message"_s, u"d-w%1"_s.arg(sequence), text, sequence);
+        const QJsonObject sent = webhookEvent(u"message"_s, u"d-w%1"_s.arg(sequence), text, sequence);
         addCase(u"event "_s + text, u"event"_s, sent);
         const HttpResult result = postEvent(sent);
         QCOMPARE(result.status, 200);
@@ -294,7 +294,7 @@ void TestWebhookDemoBot::answersMatchTheWebhookSchema()
                                 u"survey_started"_s,
                                 u"survey_closed"_s,
                                 u"ping"_s}) {
-        const QJsonObject sent = event(type, u"d-"_s + type, QString());
+        const QJsonObject sent = webhookEvent(type, u"d-"_s + type, QString());
         addCase(u"event "_s + type, u"event"_s, sent);
         const HttpResult result = postEvent(sent);
         QCOMPARE(result.status, 200);
@@ -303,7 +303,7 @@ void TestWebhookDemoBot::answersMatchTheWebhookSchema()
     addCase(u"error"_s, u"error"_s, post("{}", {}, "sha256=" + QByteArray(64, '0')).object());
 
     m_bot->setReplyMode(WebhookDemoBot::ReplyMode::Async, 10);
-    const HttpResult accepted = postEvent(event(u"message"_s, u"d-async"_s, u"transfer"_s, ++sequence));
+    const HttpResult accepted = postEvent(webhookEvent(u"message"_s, u"d-async"_s, u"transfer"_s, ++sequence));
     QCOMPARE(accepted.status, 202);
     addCase(u"accepted"_s, u"accepted"_s, accepted.object());
     QTRY_COMPARE(m_callbacks.size(), 1);
@@ -328,7 +328,7 @@ void TestWebhookDemoBot::answersMatchTheWebhookSchema()
 
 void TestWebhookDemoBot::lifecycleEvents()
 {
-    HttpResult result = postEvent(event(u"conversation_started"_s, u"d-s"_s, QString()));
+    HttpResult result = postEvent(webhookEvent(u"conversation_started"_s, u"d-s"_s, QString()));
     QCOMPARE(result.status, 200);
     QVERIFY(result.object()
                 .value("replies"_L1)
@@ -340,16 +340,16 @@ void TestWebhookDemoBot::lifecycleEvents()
                 .value("message"_L1)
                 .toString()
                 .startsWith("Welcome"_L1));
-    result = postEvent(event(u"conversation_closed"_s, u"d-c"_s, QString()));
+    result = postEvent(webhookEvent(u"conversation_closed"_s, u"d-c"_s, QString()));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.object().value("replies"_L1).toArray().size(), 0);
-    result = postEvent(event(u"conversation_transferred"_s, u"d-t"_s, QString()));
+    result = postEvent(webhookEvent(u"conversation_transferred"_s, u"d-t"_s, QString()));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.object().value("replies"_L1).toArray().size(), 0);
-    result = postEvent(event(u"survey_started"_s, u"d-ss"_s, QString()));
+    result = postEvent(webhookEvent(u"survey_started"_s, u"d-ss"_s, QString()));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.object().value("intents"_L1).toArray().at(0).toObject().value("id"_L1).toString(), u"survey"_s);
-    result = postEvent(event(u"survey_closed"_s, u"d-sc"_s, QString()));
+    result = postEvent(webhookEvent(u"survey_closed"_s, u"d-sc"_s, QString()));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.object().value("replies"_L1).toArray().size(), 0);
 
@@ -357,13 +357,13 @@ void TestWebhookDemoBot::lifecycleEvents()
     DemoBotBehaviour failing;
     failing.mode = DemoBotBehaviour::Mode::Fail5xx;
     m_bot->setBehaviour(failing);
-    result = postEvent(event(u"ping"_s, u"ping-1"_s, QString()));
+    result = postEvent(webhookEvent(u"ping"_s, u"ping-1"_s, QString()));
     QCOMPARE(result.status, 200);
     QCOMPARE(result.object(), (QJsonObject{{"version"_L1, 1}, {"state"_L1, "online"_L1}}));
     DemoBotBehaviour offline;
     offline.mode = DemoBotBehaviour::Mode::Offline;
     m_bot->setBehaviour(offline);
-    QCOMPARE(postEvent(event(u"ping"_s, u"ping-2"_s, QString())).object().value("state"_L1).toString(), u"offline"_s);
+    QCOMPARE(postEvent(webhookEvent(u"ping"_s, u"ping-2"_s, QString())).object().value("state"_L1).toString(), u"offline"_s);
     QCOMPARE(m_bot->stats().value("pings"_L1).toInt(), 2);
     QCOMPARE(m_bot->stats().value("faultsInjected"_L1).toInt(), 0);
 
@@ -397,7 +397,7 @@ void TestWebhookDemoBot::signatureRejected()
     QFETCH(int, status);
     QFETCH(QString, code);
     QSignalSpy rejected(m_bot.get(), &WebhookDemoBot::signatureRejected);
-    const QByteArray body = QJsonDocument(event(u"message"_s, u"d-sig"_s, u"hi"_s)).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(webhookEvent(u"message"_s, u"d-sig"_s, u"hi"_s)).toJson(QJsonDocument::Compact);
     const QByteArray now = QByteArray::number(m_now);
     HttpResult result;
     if (variant == "wrong secret"_L1) {
@@ -480,7 +480,7 @@ void TestWebhookDemoBot::asyncAnswerArrivesByCallback()
 {
     m_bot->setReplyMode(WebhookDemoBot::ReplyMode::Async);
     QSignalSpy finished(m_bot.get(), &WebhookDemoBot::callbackFinished);
-    const HttpResult result = postEvent(event(u"message"_s, u"d-a"_s, u"quick replies"_s));
+    const HttpResult result = postEvent(webhookEvent(u"message"_s, u"d-a"_s, u"quick replies"_s));
     QCOMPARE(result.status, 202);
     QCOMPARE(result.object().value("deliveryId"_L1).toString(), u"d-a"_s);
     QCOMPARE(result.object().value("accepted"_L1).toBool(), true);
@@ -505,7 +505,7 @@ void TestWebhookDemoBot::asyncAnswerArrivesByCallback()
 void TestWebhookDemoBot::asyncNeedsACallbackUrl()
 {
     m_bot->setReplyMode(WebhookDemoBot::ReplyMode::Async);
-    QJsonObject noCallback = event(u"message"_s, u"d-n"_s, u"hi"_s);
+    QJsonObject noCallback = webhookEvent(u"message"_s, u"d-n"_s, u"hi"_s);
     noCallback.insert("callbackUrl"_L1, "ftp://example.com/x"_L1);
     const HttpResult result = postEvent(noCallback);
     QCOMPARE(result.status, 400);
@@ -518,7 +518,7 @@ void TestWebhookDemoBot::badCallbackTokenBehaviour()
     QCOMPARE(control("POST", u"/behaviour"_s, {{"mode"_L1, "bad-signature-callback"_L1}}).status, 200);
     QCOMPARE(m_bot->behaviour().mode, DemoBotBehaviour::Mode::BadCallbackToken);
     QSignalSpy finished(m_bot.get(), &WebhookDemoBot::callbackFinished);
-    QCOMPARE(postEvent(event(u"message"_s, u"d-b"_s, u"hi"_s)).status, 202);
+    QCOMPARE(postEvent(webhookEvent(u"message"_s, u"d-b"_s, u"hi"_s)).status, 202);
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(1).toInt(), 401);
     QCOMPARE(m_callbacks.size(), 1);
@@ -533,20 +533,20 @@ void TestWebhookDemoBot::behaviourFail5xxSlowMalformed()
     behaviour.mode = DemoBotBehaviour::Mode::Fail5xx;
     behaviour.status = 502;
     m_bot->setBehaviour(behaviour);
-    HttpResult result = postEvent(event(u"message"_s, u"d-f"_s, u"hi"_s));
+    HttpResult result = postEvent(webhookEvent(u"message"_s, u"d-f"_s, u"hi"_s));
     QCOMPARE(result.status, 502);
     QCOMPARE(result.object().value("error"_L1).toObject().value("code"_L1).toString(), u"injected_fault"_s);
 
     behaviour.mode = DemoBotBehaviour::Mode::Slow;
     behaviour.delayMs = 300;
     m_bot->setBehaviour(behaviour);
-    result = postEvent(event(u"message"_s, u"d-s"_s, u"hi"_s));
+    result = postEvent(webhookEvent(u"message"_s, u"d-s"_s, u"hi"_s));
     QCOMPARE(result.status, 200);
     QVERIFY2(result.elapsedMs >= 250, qPrintable(QString::number(result.elapsedMs)));
 
     behaviour.mode = DemoBotBehaviour::Mode::Malformed;
     m_bot->setBehaviour(behaviour);
-    result = postEvent(event(u"message"_s, u"d-m"_s, u"hi"_s));
+    result = postEvent(webhookEvent(u"message"_s, u"d-m"_s, u"hi"_s));
     QCOMPARE(result.status, 200);
     QVERIFY(result.json().isNull());
     QCOMPARE(m_bot->stats().value("faultsInjected"_L1).toInt(), 3);
@@ -558,7 +558,7 @@ void TestWebhookDemoBot::asyncMalformedCallback()
     DemoBotBehaviour behaviour;
     behaviour.mode = DemoBotBehaviour::Mode::Malformed;
     m_bot->setBehaviour(behaviour);
-    QCOMPARE(postEvent(event(u"message"_s, u"d-am"_s, u"hi"_s)).status, 202);
+    QCOMPARE(postEvent(webhookEvent(u"message"_s, u"d-am"_s, u"hi"_s)).status, 202);
     QTRY_COMPARE(m_callbacks.size(), 1);
     QVERIFY(QJsonDocument::fromJson(m_callbacks.constFirst().body).isNull());
 }
@@ -566,9 +566,9 @@ void TestWebhookDemoBot::asyncMalformedCallback()
 void TestWebhookDemoBot::duplicateDeliveriesAreCounted()
 {
     QSignalSpy duplicates(m_bot.get(), &WebhookDemoBot::duplicateDeliveryDetected);
-    const QJsonObject first = event(u"message"_s, u"d-dup"_s, u"hi"_s, 5);
+    const QJsonObject first = webhookEvent(u"message"_s, u"d-dup"_s, u"hi"_s, 5);
     QCOMPARE(postEvent(first).status, 200);
-    QCOMPARE(postEvent(event(u"message"_s, u"d-other"_s, u"hi"_s, 6)).status, 200);
+    QCOMPARE(postEvent(webhookEvent(u"message"_s, u"d-other"_s, u"hi"_s, 6)).status, 200);
     QCOMPARE(duplicates.count(), 0);
     QCOMPARE(postEvent(first).status, 200);
     QCOMPARE(duplicates.count(), 1);
