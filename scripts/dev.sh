@@ -71,9 +71,9 @@ configure_and_build() {
 case "${1:-}" in
 run)
     install_missing "${build_packages[@]}"
-    # Only the two applications (162 of the tree's 494 build steps; the tests are dev.sh test's
-    # business): the first window comes up three times sooner. build/dev is Debug with full debug
-    # information, 0.64 GB from scratch (2.8 GB with the tests).
+    # Only the two applications (158 of the tree's 494 build steps; the tests are dev.sh test's
+    # business). build/dev is Debug with full debug information: 0.64 GB from scratch (2.8 GB with
+    # the tests).
     warn_if_disk_short 2000
     configure_and_build dev switchboard switchboard-cli
     exec build/dev/app/switchboard --sandbox
