@@ -59,6 +59,14 @@ void printTable(const QJsonObject &r)
     row(tr("  bot reply in → PublishEvent out"), ms(out));
     row(tr("bot call (bot client: request → answer)"), ms(r.value(QStringLiteral("botCallLatencyMs")).toObject()));
     row(tr("connector CPU s per 1000 round trips"), QString::number(number(r, "connectorCpuSecondsPer1000"), 'f', 4));
+    const QJsonObject threads = r.value(QStringLiteral("connectorThreadCpuSecondsPer1000")).toObject();
+    if (!threads.isEmpty()) {
+        row(tr("  session / transcript store / other threads"),
+            QStringLiteral("%1 / %2 / %3")
+                .arg(number(threads, "session"), 0, 'f', 4)
+                .arg(number(threads, "transcriptStore"), 0, 'f', 4)
+                .arg(number(threads, "other"), 0, 'f', 4));
+    }
     row(tr("connector CPU utilisation (cores)"), QString::number(number(r, "connectorCpuUtilisation"), 'f', 2));
     row(tr("sandbox CPU s per 1000 round trips"), QString::number(number(r, "sandboxCpuSecondsPer1000"), 'f', 4));
     row(tr("sandbox CPU utilisation (cores)"), QString::number(number(r, "sandboxCpuUtilisation"), 'f', 2));

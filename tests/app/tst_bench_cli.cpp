@@ -88,6 +88,17 @@ private Q_SLOTS:
                 r.value(QStringLiteral("e2eLatencyMs")).toObject().value(QStringLiteral("p99")).toDouble());
         QVERIFY(r.value(QStringLiteral("connectorCpuSecondsPer1000")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("sandboxCpuSecondsPer1000")).toDouble() > 0);
+        // The connector's CPU by thread: the session and the transcript store both worked, and
+        // the parts do not add up to more than the process (schedstat and getrusage count the
+        // same time; 10 % for their different clocks and the threads' ends of the window).
+        const QJsonObject threads = r.value(QStringLiteral("connectorThreadCpuSecondsPer1000")).toObject();
+        QVERIFY2(threads.value(QStringLiteral("session")).toDouble() > 0, QJsonDocument(threads).toJson().constData());
+        QVERIFY2(threads.value(QStringLiteral("transcriptStore")).toDouble() > 0,
+                 QJsonDocument(threads).toJson().constData());
+        QVERIFY(threads.value(QStringLiteral("session")).toDouble() +
+                    threads.value(QStringLiteral("transcriptStore")).toDouble() +
+                    threads.value(QStringLiteral("other")).toDouble() <=
+                r.value(QStringLiteral("connectorCpuSecondsPer1000")).toDouble() * 1.1);
         QVERIFY(r.value(QStringLiteral("peakRssMb")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("rss10kConversationsMb")).toDouble() > 0);
         QVERIFY(r.value(QStringLiteral("rss10kConversationsAtFillEndMb")).toDouble() > 0);

@@ -137,6 +137,7 @@ private:
     // Load-run bookkeeping.
     double m_cpuStart = 0;
     double m_sandboxCpuStart = 0;
+    QJsonObject m_threadCpuStart;
     qint64 m_wallStartNs = 0;
     qint64 m_stopAtMs = 0;
     qint64 m_settleSinceMs = -1;
@@ -162,5 +163,12 @@ QJsonObject mallocStats();
 double peakRssMb();
 /** User + system CPU seconds of this process, all threads (getrusage). */
 double processCpuSeconds();
+/**
+ * CPU seconds of this process's live threads by role, from /proc/self/task/<tid>/schedstat (time
+ * on a CPU, in ns): {session (the "session:…" worker threads), transcriptStore, other}; empty where
+ * /proc does not tell. A thread that ended is not counted, so take both readings while the
+ * sessions run.
+ */
+QJsonObject threadCpuSeconds();
 
 } // namespace Switchboard::Cli
