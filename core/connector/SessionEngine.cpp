@@ -427,7 +427,7 @@ void SessionEngine::returnFreeMemory()
 #endif
         };
     }
-    // The transcript store's page cache first (SQLite's cached pages of the burst, up to 4 MiB),
+    // The transcript store's page cache first (SQLite's cached pages of the burst, up to 8 MiB),
     // so that its memory is among the free pages given back.
     if (m_store) {
         m_store->releaseMemory(this, std::move(returnHeap));

@@ -612,6 +612,26 @@ private Q_SLOTS:
         QVERIFY(*async);
     }
 
+    /**
+     * The page cache holds one large batch: more than SQLite's 2 MiB default and the 4 MiB the store
+     * had before (a full commitBatchSize batch dirties ~4 MB), within its 8 MiB (+ the dirty pages a
+     * transaction may keep up to the 16 MiB spill threshold).
+     */
+    void pageCacheHoldsALargeBatch()
+    {
+        TranscriptStore store(timerOffOptions(dbPath()));
+        QVERIFY(store.openAndWait().ok());
+        store.upsertConversation(conversation(u"c1"_s));
+        const QString filler(400, u'y');
+        for (int i = 0; i < 16000; ++i) {
+            store.appendMessage(message(u"c1"_s, T0 + i, u"m%1 "_s.arg(i) + filler));
+        }
+        QVERIFY(store.flushAndWait());
+        const qint64 used = store.cacheMemoryUsed().value();
+        QVERIFY2(used > 5 * 1024 * 1024 && used <= 17 * 1024 * 1024,
+                 qPrintable(u"page cache after a 16 000-message transaction: %1 bytes"_s.arg(used)));
+    }
+
     /** releaseMemory() commits what is queued and empties SQLite's page cache; nothing is lost. */
     void releaseMemoryGivesBackThePageCache()
     {
