@@ -75,8 +75,8 @@ public:
          * what 100 ms bring at 5 000/s). The fewer commits, the fewer rewrites of each index page;
          * a transaction this large dirties about 4 MB of pages, which the 8 MiB page cache holds
          * (dirty pages spill to the log mid-transaction only beyond 16 MiB; see
-         * TranscriptWorker::open()). At 1 000 records the cache was 4 MiB and at saturation every
-         * 125 round trips paid a commit: −16 % connector CPU at saturation (docs/PERFORMANCE.md).
+         * TranscriptWorker::open()). Against 1 000 records with a 4 MiB cache (a commit every 125
+         * round trips at saturation): −24 % store-thread CPU at saturation (docs/PERFORMANCE.md).
          */
         int commitBatchSize = 4000;
         /** Use FTS5 when SQLite has it; false forces the LIKE fallback (tests). */

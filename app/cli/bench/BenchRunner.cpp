@@ -65,6 +65,7 @@ QJsonObject percentilesMs(std::vector<float> samples)
 constexpr double kSaturationRate = 100000; // LoadGenerator's ceiling: "as fast as replies come back"
 // How long the fill must have been complete, nothing in flight, before the memory is read.
 constexpr qint64 s_fillSettleMs = 1000;
+
 /** (end − start) per 1 000 round trips for each thread role of threadCpuSeconds(). */
 QJsonObject perThousand(const QJsonObject &end, const QJsonObject &start, qint64 roundTrips)
 {
