@@ -66,7 +66,41 @@ constexpr double kSaturationRate = 100000; // LoadGenerator's ceiling: "as fast 
 // How long the fill must have been complete, nothing in flight, before the memory is read.
 constexpr qint64 s_fillSettleMs = 1000;
 
-/** (end − start) per 1 000 round trips for each thread role of threadCpuSeconds(). */
+/**
+ * CPU seconds of this process's live threads by role, from /proc/self/task/<tid>/schedstat (time
+ * on a CPU, in ns): {session (the "session:…" worker threads), transcriptStore, other}; empty where
+ * /proc does not tell. A thread that ended is not counted, so take both readings while the
+ * sessions run.
+ */
+QJsonObject cpuSecondsByThreadRole()
+{
+    QJsonObject seconds;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    const QStringList tids = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tids) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
+        if (!comm.open(QIODevice::ReadOnly) || !schedstat.open(QIODevice::ReadOnly)) {
+            continue; // the thread ended meanwhile
+        }
+        const QByteArray name = comm.readAll().trimmed();
+        bool ok = false;
+        // schedstat: time on a CPU (ns), time waiting to run (ns), time slices.
+        const qint64 onCpuNs = schedstat.readAll().split(' ').value(0).toLongLong(&ok);
+        if (!ok) {
+            continue;
+        }
+        // Kernel thread names hold 15 bytes: "session:<name>" as ConnectorSessionImpl names it
+        // (cut short), "TranscriptStore" whole.
+        const QString role = name.startsWith("session:") ? QStringLiteral("session")
+                             : name == "TranscriptStore" ? QStringLiteral("transcriptStore")
+                                                         : QStringLiteral("other");
+        seconds.insert(role, seconds.value(role).toDouble() + static_cast<double>(onCpuNs) / 1e9);
+    }
+    return seconds;
+}
+
+/** (end − start) per 1 000 round trips for each thread role of cpuSecondsByThreadRole(). */
 QJsonObject perThousand(const QJsonObject &end, const QJsonObject &start, qint64 roundTrips)
 {
     QJsonObject result;
@@ -140,34 +174,6 @@ double processCpuSeconds()
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-QJsonObject threadCpuSeconds()
-{
-    QJsonObject seconds;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    const QStringList tids = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &tid : tids) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        QFile schedstat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (!comm.open(QIODevice::ReadOnly) || !schedstat.open(QIODevice::ReadOnly)) {
-            continue; // the thread ended meanwhile
-        }
-        const QByteArray name = comm.readAll().trimmed();
-        bool ok = false;
-        // schedstat: time on a CPU (ns), time waiting to run (ns), time slices.
-        const qint64 onCpuNs = schedstat.readAll().split(' ').value(0).toLongLong(&ok);
-        if (!ok) {
-            continue;
-        }
-        // Kernel thread names hold 15 bytes: "session:<name>" as ConnectorSessionImpl names it
-        // (cut short), "TranscriptStore" whole.
-        const QString role = name.startsWith("session:")      ? QStringLiteral("session")
-                             : name == "TranscriptStore" ? QStringLiteral("transcriptStore")
-                                                              : QStringLiteral("other");
-        seconds.insert(role, seconds.value(role).toDouble() + static_cast<double>(onCpuNs) / 1e9);
-    }
-    return seconds;
 }
 
 BenchRunner::BenchRunner(BenchOptions options, QObject *parent)
@@ -499,7 +505,7 @@ void BenchRunner::startLoad()
     (void)Connector::LatencyProbe::take(Connector::LatencyProbe::Leg::Outbound);
     Connector::LatencyProbe::setEnabled(true);
     m_cpuStart = processCpuSeconds();
-    m_threadCpuStart = threadCpuSeconds();
+    m_threadCpuStart = cpuSecondsByThreadRole();
     m_sandboxCpuStart = sandboxCpuSeconds();
     m_wallStartNs = monotonicNs();
     m_stopAtMs = m_options.durationS > 0 ? monotonicMs() + static_cast<qint64>(m_options.durationS * 1000) : 0;
@@ -541,7 +547,7 @@ void BenchRunner::finishLoad(const QJsonObject &stats)
     Connector::LatencyProbe::setEnabled(false);
     Q_EMIT loadFinished();
     const double cpu = processCpuSeconds() - m_cpuStart;
-    const QJsonObject threadCpu = threadCpuSeconds();
+    const QJsonObject threadCpu = cpuSecondsByThreadRole();
     const double sandboxCpu = sandboxCpuSeconds() - m_sandboxCpuStart;
     const double wallS = static_cast<double>(monotonicNs() - m_wallStartNs) / 1e9;
     const QJsonObject load = stats.value(QStringLiteral("load")).toObject();

@@ -163,12 +163,5 @@ QJsonObject mallocStats();
 double peakRssMb();
 /** User + system CPU seconds of this process, all threads (getrusage). */
 double processCpuSeconds();
-/**
- * CPU seconds of this process's live threads by role, from /proc/self/task/<tid>/schedstat (time
- * on a CPU, in ns): {session (the "session:…" worker threads), transcriptStore, other}; empty where
- * /proc does not tell. A thread that ended is not counted, so take both readings while the
- * sessions run.
- */
-QJsonObject threadCpuSeconds();
 
 } // namespace Switchboard::Cli
