@@ -92,7 +92,7 @@ public:
     /** Typing indicator: COMPOSING when on, ACTIVE when off. */
     virtual RequestId
     sendTyping(const QString &conversationId, const QString &dialogId, bool typing, CommandCompletion done = {}) = 0;
-    /** READ receipts for consumer messages (the channel already sends ACCEPT and, by default, READ). */
+    /** READ receipts for consumer messages (the messaging channel already sends READ by default). */
     virtual RequestId markRead(const QString &conversationId,
                                const QString &dialogId,
                                const QList<qint64> &sequences,

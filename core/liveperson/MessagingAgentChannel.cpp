@@ -919,25 +919,25 @@ void MessagingAgentChannel::acknowledge(const QString &dialogId, const QList<qin
     if (!m_ums || !m_ums->isOpen()) {
         return;
     }
-    QStringList statuses{u"ACCEPT"_s};
-    if (m_config.autoRead) {
-        statuses.append(u"READ"_s);
+    // One receipt per batch: READ, which says the message was delivered too, or ACCEPT (delivered,
+    // not read) when autoRead is off. The reference's sequence from `new Agent` to the first
+    // consumer message publishes only READ before the reply (liveperson-protocol.md §8, step 8),
+    // as the official SDK's agent-bot example does; an ACCEPT first cost a request, its response
+    // and its echo for every consumer message.
+    const QString status = m_config.autoRead ? u"READ"_s : u"ACCEPT"_s;
+    const auto event = Ums::acceptStatusEventJson(status, sequences);
+    if (!event) {
+        return;
     }
-    for (const QString &status : std::as_const(statuses)) {
-        const auto event = Ums::acceptStatusEventJson(status, sequences);
-        if (!event) {
-            continue;
-        }
-        m_ums->requestJson(
-            Ums::Type::PublishEvent,
-            Ums::publishEventBodyJson(dialogId, *event, MessageAudience::All),
-            [status](const CommandResult &result) {
-                if (!result.ok() && result.error->kind != ApiErrorKind::NotConnected) {
-                    qCWarning(lcLivePerson) << "Sending" << status << "receipt failed:" << result.code;
-                }
-            },
-            false);
-    }
+    m_ums->requestJson(
+        Ums::Type::PublishEvent,
+        Ums::publishEventBodyJson(dialogId, *event, MessageAudience::All),
+        [status](const CommandResult &result) {
+            if (!result.ok() && result.error->kind != ApiErrorKind::NotConnected) {
+                qCWarning(lcLivePerson) << "Sending" << status << "receipt failed:" << result.code;
+            }
+        },
+        false);
 }
 
 // ---------------------------------------------------------------------------------------------

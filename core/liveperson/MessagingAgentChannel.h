@@ -21,7 +21,7 @@ struct MessagingChannelConfig : AgentLoginConfig
 {
     /** CSDS services tried, in order, for the WebSocket host. */
     QStringList webSocketServices{QStringLiteral("asyncMessagingEnt"), QStringLiteral("facadeMsg")};
-    /** Send READ receipts right after ACCEPT for every consumer message. */
+    /** Acknowledge every consumer message with a READ receipt (true) or only ACCEPT, delivered (false). */
     bool autoRead = true;
 
     UmsConnection::Options ums;
@@ -50,8 +50,8 @@ struct MessagingChannelStats
  * background) → `wss://{asyncMessagingEnt|facadeMsg}/ws_api/account/{acct}/messaging/brand/{bearer}?v=2.1`
  * → SetAgentState ONLINE, SubscribeRoutingTasks, SubscribeExConversations (OPEN, own old id) →
  * Online. The session is refreshed every refreshInterval; rings in WAITING are accepted;
- * consumer messages are acknowledged (ACCEPT, then READ) and delivered once per (dialog,
- * sequence); the bot's own echoes are ignored.
+ * consumer messages are acknowledged (one READ receipt; ACCEPT without autoRead) and delivered
+ * once per (dialog, sequence); the bot's own echoes are ignored.
  *
  * Failures: REST calls retry per RetryPolicy (401 on login → Failed, no retry). A closed socket
  * reconnects after a jittered ReconnectBackoff delay: close 4401/1011 or a 401 handshake → log
